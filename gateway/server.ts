@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { GraphQLFormattedError } from 'graphql';
+import type { Config, SubgraphName } from '../shared/config';
+import { formatErrorFor } from '../shared/errors';
+import type { Logger } from '../shared/logger';
+import { listen, RunningService } from '../shared/subgraph';
+import { authenticate } from './auth';
+import { GatewayContext, SignedIdentityDataSource } from './subgraphDataSource';
+
+export const SUPERGRAPH_FILE = 'supergraph.graphql';
+
+export interface GatewayOptions {
+  config: Config;
+  log: Logger;
+  /** Where each subgraph listens; defaults to the configured URLs. */
+  subgraphUrls?: Partial<Record<SubgraphName, string>>;
+  port?: number;
+  /** Development only: prefilled in Sandbox's headers so the first query just works. */
+  sandboxAuthorization?: string;
+}
+
+function landingPage(options: GatewayOptions) {
+  if (!options.config.gateway.landingPage) return ApolloServerPluginLandingPageDisabled();
+  if (options.config.env === 'production') return ApolloServerPluginLandingPageProductionDefault();
+  return ApolloServerPluginLandingPageLocalDefault({
+    embed: true,
+    includeCookies: false,
+    headers: options.sandboxAuthorization
+      ? { Authorization: options.sandboxAuthorization }
+      : undefined,
+  });
+}
+
+/**
+ * A subgraph that fails or times out leaves its error in the response next to the other
+ * subgraphs' data; the client learns which service failed, never its internals.
+ */
+function formatGatewayError(options: GatewayOptions) {
+  const base = formatErrorFor(options.log, options.config.env !== 'production');
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const serviceName = formatted.extensions?.serviceName;
+    const code = formatted.extensions?.code;
+    const relayedClientError =
+      typeof code === 'string' &&
+      ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'].includes(code);
+    if (typeof serviceName === 'string' && !relayedClientError) {
+      options.log.warn({ serviceName, message: formatted.message }, 'subgraph failed');
+      return {
+        message: `The ${serviceName} service could not answer this part of the query`,
+        path: formatted.path,
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName },
+      };
+    }
+    return base(formatted, error);
+  };
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningService> {
+  const { config } = options;
+  const supergraphSdl = fs.readFileSync(path.join(config.projectRoot, SUPERGRAPH_FILE), 'utf8');
+  const urlOf = (name: string) =>
+    options.subgraphUrls?.[name as SubgraphName] ?? config.subgraphs[name as SubgraphName]?.url;
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) =>
+      new SignedIdentityDataSource(
+        { url: urlOf(name) ?? url ?? '', timeoutMs: config.gateway.subgraphTimeoutMs },
+        config.auth,
+      ),
+  });
+  const production = config.env === 'production';
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.gateway.introspection,
+    includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    formatError: formatGatewayError(options),
+    plugins: [landingPage(options)],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const names = Object.keys(config.subgraphs) as SubgraphName[];
+    const checks = await Promise.all(
+      names.map(async (name) => {
+        const url = new URL('/health', urlOf(name));
+        const ok = await fetch(url, { signal: AbortSignal.timeout(2000) })
+          .then((r) => r.ok)
+          .catch(() => false);
+        return [name, ok ? 'ok' : 'unavailable'] as const;
+      }),
+    );
+    const ready = checks.every(([, status]) => status === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
+  });
+  app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        identity: authenticate(req.headers, config.auth),
+        requestId: randomUUID(),
+      }),
+    }),
+  );
+  const port = options.port ?? config.gateway.port;
+  return listen(app, port, () => apollo.stop());
+}

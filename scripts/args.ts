@@ -1,0 +1,18 @@
+/** Reads `--name value` from the command line, for the few flags the scripts take. */
+export function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+export function scaleArgument(fallback: number): number {
+  const raw = argument('scale') ?? process.env.SEED_SCALE;
+  if (raw === undefined) return fallback;
+  const scale = Number(raw);
+  if (!(scale > 0) || scale > 100) throw new Error(`--scale must be a number in (0, 100], got ${raw}`);
+  return scale;
+}
+
+export function positionalArguments(): string[] {
+  const args = process.argv.slice(2);
+  return args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
+}

@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SUPERGRAPH_FILE } from '../gateway/server';
+import { SUBGRAPHS } from '../subgraphs';
+
+/** The compiled services read their schema files next to their code, as the sources do. */
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+for (const subgraph of SUBGRAPHS) {
+  const relative = path.join('subgraphs', subgraph.name, 'schema.graphql');
+  fs.copyFileSync(path.join(root, relative), path.join(dist, relative));
+}
+fs.copyFileSync(path.join(root, SUPERGRAPH_FILE), path.join(dist, SUPERGRAPH_FILE));

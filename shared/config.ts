@@ -1,0 +1,144 @@
+import path from 'node:path';
+
+export type Environment = 'development' | 'test' | 'production';
+
+export const SUBGRAPH_NAMES = ['desk'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** Ports every service listens on by default; a subgraph's URL can be overridden per service. */
+const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
+  gateway: 4000,
+  desk: 4001,
+};
+
+export const DEVELOPMENT_AGENT_JWT_SECRET = 'dev-only-agent-jwt-secret-change-me';
+export const DEVELOPMENT_SUBGRAPH_SECRET = 'dev-only-subgraph-signing-secret-change-me';
+
+export interface Config {
+  env: Environment;
+  projectRoot: string;
+  logLevel: string;
+  /** `pretty` for people reading a terminal; JSON lines otherwise. */
+  logFormat: 'json' | 'pretty';
+  database: {
+    /** Set when an external PostgreSQL is used; otherwise the embedded server is started. */
+    url: string | undefined;
+    embeddedDir: string;
+    embeddedPort: number;
+  };
+  gateway: {
+    port: number;
+    subgraphTimeoutMs: number;
+    /** Introspection and the Sandbox landing page; on outside production unless set explicitly. */
+    introspection: boolean;
+    landingPage: boolean;
+  };
+  subgraphs: Record<SubgraphName, { port: number; url: string }>;
+  auth: {
+    agentJwtSecret: string;
+    agentJwtIssuer: string;
+    agentTokenTtl: string;
+    subgraphSecret: string;
+    /** How long a forwarded identity stays valid; it only has to outlive one request. */
+    subgraphIdentityTtlSeconds: number;
+  };
+  pagination: { defaultPageSize: number; maxPageSize: number };
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function environment(raw: string | undefined): Environment {
+  if (raw === undefined || raw === '') return 'development';
+  if (raw === 'development' || raw === 'test' || raw === 'production') return raw;
+  throw new ConfigError(`NODE_ENV must be development, test or production, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const nodeEnv = environment(env.NODE_ENV);
+  const projectRoot = path.resolve(__dirname, '..');
+  const production = nodeEnv === 'production';
+  const subgraphs = {} as Config['subgraphs'];
+  for (const name of SUBGRAPH_NAMES) {
+    const port = integer(env, `${name.toUpperCase()}_PORT`, DEFAULT_PORTS[name]);
+    subgraphs[name] = {
+      port,
+      url: env[`${name.toUpperCase()}_URL`] || `http://localhost:${port}/graphql`,
+    };
+  }
+  const config: Config = {
+    env: nodeEnv,
+    projectRoot,
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
+    logFormat: env.LOG_FORMAT === 'pretty' ? 'pretty' : 'json',
+    database: {
+      url: env.DATABASE_URL || undefined,
+      embeddedDir: path.resolve(projectRoot, env.EMBEDDED_PG_DIR || '.data/postgres'),
+      embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 54329),
+    },
+    gateway: {
+      port: integer(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway),
+      subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
+      introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
+      landingPage: flag(env, 'GRAPHQL_LANDING_PAGE', !production),
+    },
+    subgraphs,
+    auth: {
+      agentJwtSecret: env.AGENT_JWT_SECRET || DEVELOPMENT_AGENT_JWT_SECRET,
+      agentJwtIssuer: env.AGENT_JWT_ISSUER || 'customer-graph',
+      agentTokenTtl: env.AGENT_TOKEN_TTL || '12h',
+      subgraphSecret: env.SUBGRAPH_SIGNING_SECRET || DEVELOPMENT_SUBGRAPH_SECRET,
+      subgraphIdentityTtlSeconds: integer(env, 'SUBGRAPH_IDENTITY_TTL_SECONDS', 60),
+    },
+    pagination: {
+      defaultPageSize: integer(env, 'DEFAULT_PAGE_SIZE', 20),
+      maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100),
+    },
+  };
+  if (production) assertProductionSecrets(config);
+  return config;
+}
+
+function assertProductionSecrets(config: Config): void {
+  const problems: string[] = [];
+  if (config.auth.agentJwtSecret === DEVELOPMENT_AGENT_JWT_SECRET) {
+    problems.push('AGENT_JWT_SECRET is the development default');
+  }
+  if (config.auth.subgraphSecret === DEVELOPMENT_SUBGRAPH_SECRET) {
+    problems.push('SUBGRAPH_SIGNING_SECRET is the development default');
+  }
+  for (const [name, secret] of [
+    ['AGENT_JWT_SECRET', config.auth.agentJwtSecret],
+    ['SUBGRAPH_SIGNING_SECRET', config.auth.subgraphSecret],
+  ] as const) {
+    if (secret.length < 32) problems.push(`${name} must be at least 32 characters`);
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
+  }
+}
+
+let loaded: Config | undefined;
+
+/** The process's configuration, read from the environment once. */
+export function config(): Config {
+  loaded ??= loadConfig(process.env);
+  return loaded;
+}

@@ -1,0 +1,80 @@
+import jwt from 'jsonwebtoken';
+import type { Config } from './config';
+
+/** Header in which the gateway forwards the verified caller to subgraphs. */
+export const IDENTITY_HEADER = 'x-customer-graph-identity';
+
+const SUBGRAPH_AUDIENCE = 'customer-graph-subgraphs';
+const AGENT_AUDIENCE = 'customer-graph';
+
+export interface AgentIdentity {
+  kind: 'agent';
+  agentId: string;
+  email: string;
+}
+
+/** A service acting on its own behalf (jobs calling another subgraph's API). */
+export interface ServiceIdentity {
+  kind: 'service';
+  service: string;
+}
+
+export type Identity = AgentIdentity | ServiceIdentity;
+
+export class IdentityError extends Error {}
+
+export function signAgentToken(
+  agent: { id: string; email: string },
+  auth: Config['auth'],
+): string {
+  return jwt.sign({ email: agent.email }, auth.agentJwtSecret, {
+    subject: agent.id,
+    issuer: auth.agentJwtIssuer,
+    audience: AGENT_AUDIENCE,
+    expiresIn: auth.agentTokenTtl as jwt.SignOptions['expiresIn'],
+    algorithm: 'HS256',
+  });
+}
+
+function payloadOf(token: string, secret: string, options: jwt.VerifyOptions): jwt.JwtPayload {
+  try {
+    const payload = jwt.verify(token, secret, { ...options, algorithms: ['HS256'] });
+    if (typeof payload === 'string') throw new IdentityError('token payload must be an object');
+    return payload;
+  } catch (error) {
+    if (error instanceof IdentityError) throw error;
+    throw new IdentityError((error as Error).message);
+  }
+}
+
+export function verifyAgentToken(token: string, auth: Config['auth']): AgentIdentity {
+  const payload = payloadOf(token, auth.agentJwtSecret, {
+    issuer: auth.agentJwtIssuer,
+    audience: AGENT_AUDIENCE,
+  });
+  if (typeof payload.sub !== 'string' || typeof payload.email !== 'string') {
+    throw new IdentityError('token lacks subject or email');
+  }
+  return { kind: 'agent', agentId: payload.sub, email: payload.email };
+}
+
+/** Signs the identity the gateway forwards; short-lived because it only has to cover one request. */
+export function signForwardedIdentity(identity: Identity, auth: Config['auth']): string {
+  return jwt.sign({ identity }, auth.subgraphSecret, {
+    audience: SUBGRAPH_AUDIENCE,
+    expiresIn: auth.subgraphIdentityTtlSeconds,
+    algorithm: 'HS256',
+  });
+}
+
+export function verifyForwardedIdentity(header: string, auth: Config['auth']): Identity {
+  const payload = payloadOf(header, auth.subgraphSecret, { audience: SUBGRAPH_AUDIENCE });
+  const identity = payload.identity as Partial<Identity> | undefined;
+  if (identity?.kind === 'agent' && typeof identity.agentId === 'string') {
+    return { kind: 'agent', agentId: identity.agentId, email: String(identity.email) };
+  }
+  if (identity?.kind === 'service' && typeof identity.service === 'string') {
+    return { kind: 'service', service: identity.service };
+  }
+  throw new IdentityError('forwarded identity is malformed');
+}

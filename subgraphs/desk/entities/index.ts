@@ -1,0 +1,51 @@
+import { Account } from './Account';
+import { Agent } from './Agent';
+import { AgentDepartment } from './AgentDepartment';
+import { AgentProfile } from './AgentProfile';
+import { Contact } from './Contact';
+import { ContactAccount } from './ContactAccount';
+import { CrmTask } from './CrmTask';
+import { CrmTaskComment } from './CrmTaskComment';
+import { Deal } from './Deal';
+import { DealStage } from './DealStage';
+import { Department } from './Department';
+import { Product } from './Product';
+import { ProfilePermission } from './ProfilePermission';
+import { Ticket } from './Ticket';
+import { TicketProduct } from './TicketProduct';
+
+export {
+  Account,
+  Agent,
+  AgentDepartment,
+  AgentProfile,
+  Contact,
+  ContactAccount,
+  CrmTask,
+  CrmTaskComment,
+  Deal,
+  DealStage,
+  Department,
+  Product,
+  ProfilePermission,
+  Ticket,
+  TicketProduct,
+};
+
+export const deskEntities = [
+  Account,
+  Agent,
+  AgentDepartment,
+  AgentProfile,
+  Contact,
+  ContactAccount,
+  CrmTask,
+  CrmTaskComment,
+  Deal,
+  DealStage,
+  Department,
+  Product,
+  ProfilePermission,
+  Ticket,
+  TicketProduct,
+];

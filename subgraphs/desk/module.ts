@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import type { SubgraphModule } from '../../shared/subgraph';
+import { createDeskContext, DeskContext } from './context';
+import { deskPermissions } from './permissions';
+import { deskResolvers } from './resolvers';
+
+export const deskModule: SubgraphModule<DeskContext> = {
+  name: 'desk',
+  typeDefs: parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8')),
+  resolvers: deskResolvers,
+  permissions: deskPermissions,
+  createContext: createDeskContext,
+};

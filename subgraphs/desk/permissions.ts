@@ -1,0 +1,122 @@
+import { allow, and, or, rule } from 'graphql-shield';
+import { createPermissions } from '../../shared/shield';
+import type { DeskContext } from './context';
+import type { AgentProfile } from './entities';
+import { PermissionAction, PermissionModule } from './entities/ProfilePermission';
+
+const levelRules = new Map<string, ReturnType<ReturnType<typeof rule>>>();
+
+/** One rule object per (module, action): graphql-shield refuses two rules with one name. */
+function can(module: PermissionModule, action: PermissionAction) {
+  const name = `desk-${module}-${action}`;
+  let levelRule = levelRules.get(name);
+  if (!levelRule) {
+    // Depends on the caller alone, so one evaluation per request is enough.
+    levelRule = rule(name, { cache: 'contextual' })((_parent, _args, ctx: DeskContext) =>
+      ctx.viewer.can(module, action),
+    );
+    levelRules.set(name, levelRule);
+  }
+  return levelRule;
+}
+
+const isAdministrator = rule('desk-administrator', { cache: 'contextual' })(
+  (_parent, _args, ctx: DeskContext) => ctx.viewer.isAdministrator,
+);
+
+const isAgent = rule('desk-agent', { cache: 'contextual' })(
+  (_parent, _args, ctx: DeskContext) => ctx.viewer.agent !== null,
+);
+
+/** An agent may read their own profile; the others' only an administrator may. */
+const isOwnProfile = rule('desk-own-profile', { cache: 'no_cache' })(
+  (parent: AgentProfile, _args, ctx: DeskContext) => ctx.viewer.agent?.profileId === parent.id,
+);
+
+const view = {
+  tickets: can('TICKETS', 'view'),
+  contacts: can('CONTACTS', 'view'),
+  accounts: can('ACCOUNTS', 'view'),
+  products: can('PRODUCTS', 'view'),
+  deals: can('DEALS', 'view'),
+  crmTasks: can('CRM_TASKS', 'view'),
+};
+
+const changeAssociations = and(can('ACCOUNTS', 'edit'), can('CONTACTS', 'view'));
+
+export const deskPermissions = createPermissions({
+  Query: {
+    viewer: isAgent,
+    ticket: view.tickets,
+    ticketByNumber: view.tickets,
+    tickets: view.tickets,
+    contact: view.contacts,
+    contacts: view.contacts,
+    account: view.accounts,
+    accounts: view.accounts,
+    products: view.products,
+    agents: isAgent,
+    departments: isAgent,
+    agentProfiles: isAdministrator,
+    deal: view.deals,
+    deals: view.deals,
+    dealStages: view.deals,
+    crmTask: view.crmTasks,
+    crmTasks: view.crmTasks,
+  },
+  Mutation: {
+    createTicket: can('TICKETS', 'create'),
+    updateTicket: can('TICKETS', 'edit'),
+    createContact: can('CONTACTS', 'create'),
+    updateContact: can('CONTACTS', 'edit'),
+    createAccount: can('ACCOUNTS', 'create'),
+    updateAccount: can('ACCOUNTS', 'edit'),
+    associateContacts: changeAssociations,
+    dissociateContact: changeAssociations,
+    setPrimaryAccount: changeAssociations,
+    setAccountTicketsViewable: changeAssociations,
+    importContactAssociations: changeAssociations,
+    createDeal: can('DEALS', 'create'),
+    moveDealToStage: can('DEALS', 'edit'),
+    createCrmTask: can('CRM_TASKS', 'create'),
+    updateCrmTask: can('CRM_TASKS', 'edit'),
+    addCrmTaskComment: can('CRM_TASKS', 'edit'),
+    createAgentProfile: isAdministrator,
+    setProfilePermissions: isAdministrator,
+    setAgentProfile: isAdministrator,
+  },
+  // Entity types are guarded on their own fields: `_entities` reaches them without any Query rule.
+  Ticket: view.tickets,
+  Contact: view.contacts,
+  Account: view.accounts,
+  ContactAccount: or(view.contacts, view.accounts),
+  Product: view.products,
+  Deal: view.deals,
+  DealStage: view.deals,
+  CrmTask: view.crmTasks,
+  CrmTaskComment: view.crmTasks,
+  Agent: allow,
+  Department: allow,
+  AgentProfile: or(isAdministrator, isOwnProfile),
+  ModulePermission: allow,
+  // Containers only: whatever they hold is guarded by its own type's rule.
+  PageInfo: allow,
+  TicketConnection: allow,
+  TicketEdge: allow,
+  ContactConnection: allow,
+  ContactEdge: allow,
+  AccountConnection: allow,
+  AccountEdge: allow,
+  AccountContactConnection: allow,
+  AccountContactEdge: allow,
+  ProductConnection: allow,
+  ProductEdge: allow,
+  AgentConnection: allow,
+  AgentEdge: allow,
+  DealConnection: allow,
+  DealEdge: allow,
+  CrmTaskConnection: allow,
+  CrmTaskEdge: allow,
+  AssociationImportReport: allow,
+  AssociationImportRow: allow,
+});

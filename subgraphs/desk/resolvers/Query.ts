@@ -1,0 +1,203 @@
+import { Brackets } from 'typeorm';
+import { badUserInput } from '../../../shared/errors';
+import { isUuid, pageOf } from '../../../shared/loaders';
+import type { PageArgs } from '../../../shared/pagination';
+import type { DeskContext } from '../context';
+import {
+  Account,
+  Agent,
+  AgentProfile,
+  Contact,
+  CrmTask,
+  Deal,
+  DealStage,
+  Department,
+  Product,
+  Ticket,
+} from '../entities';
+import type { TicketPriority, TicketStatus } from '../entities/Ticket';
+
+interface TicketFilter {
+  status?: TicketStatus | null;
+  priority?: TicketPriority | null;
+  departmentId?: string | null;
+  assigneeId?: string | null;
+  contactId?: string | null;
+  accountId?: string | null;
+}
+
+/** A missing record is null for a single lookup; only malformed input is an error. */
+function orNull<T>(promise: Promise<T>): Promise<T | null> {
+  return promise.catch((error: { extensions?: { code?: string } }) => {
+    if (error.extensions?.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+}
+
+function likePattern(search: string): string {
+  return `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function idFilter(name: string, value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!isUuid(value)) throw badUserInput(`${name} "${value}" is not a valid id`, { field: name });
+  return value;
+}
+
+const TICKET_FILTER_COLUMNS = {
+  departmentId: 'department_id',
+  assigneeId: 'assignee_id',
+  contactId: 'contact_id',
+  accountId: 'account_id',
+} as const;
+
+export const Query = {
+  viewer: (_: unknown, __: unknown, ctx: DeskContext) => ctx.viewer.agent,
+
+  ticket: (_: unknown, { id }: { id: string }, ctx: DeskContext) =>
+    orNull(ctx.loaders.ticket.load(id)),
+
+  ticketByNumber: (_: unknown, { number }: { number: number }, ctx: DeskContext) =>
+    ctx.db.getRepository(Ticket).findOneBy({ number }),
+
+  tickets: (_: unknown, args: PageArgs & { filter?: TicketFilter | null }, ctx: DeskContext) => {
+    const query = ctx.db.getRepository(Ticket).createQueryBuilder('ticket');
+    const filter = args.filter ?? {};
+    if (filter.status) query.andWhere('ticket.status = :status', { status: filter.status });
+    if (filter.priority) query.andWhere('ticket.priority = :priority', { priority: filter.priority });
+    for (const [field, column] of Object.entries(TICKET_FILTER_COLUMNS)) {
+      const value = idFilter(field, filter[field as keyof typeof TICKET_FILTER_COLUMNS]);
+      if (value) query.andWhere(`ticket.${column} = :${field}`, { [field]: value });
+    }
+    return pageOf(
+      query,
+      args,
+      { column: 'number', value: (t) => t.number, direction: 'DESC' },
+      ctx.limits,
+    );
+  },
+
+  contact: (_: unknown, { id }: { id: string }, ctx: DeskContext) =>
+    orNull(ctx.loaders.contact.load(id)),
+
+  /** ASC-4: search by any part of the name or e-mail, or list by the last name's initial. */
+  contacts: (
+    _: unknown,
+    args: PageArgs & { search?: string | null; initial?: string | null },
+    ctx: DeskContext,
+  ) => {
+    const query = ctx.db.getRepository(Contact).createQueryBuilder('contact');
+    if (args.search?.trim()) {
+      const pattern = likePattern(args.search);
+      query.andWhere(
+        new Brackets((q) =>
+          q
+            .where('contact.first_name ILIKE :pattern')
+            .orWhere('contact.last_name ILIKE :pattern')
+            .orWhere(`(contact.first_name || ' ' || contact.last_name) ILIKE :pattern`)
+            .orWhere('contact.email ILIKE :pattern'),
+        ),
+        { pattern },
+      );
+    }
+    if (args.initial !== undefined && args.initial !== null) {
+      if ([...args.initial].length !== 1) {
+        throw badUserInput(`initial must be a single letter, got "${args.initial}"`, {
+          field: 'initial',
+        });
+      }
+      query.andWhere('upper(left(contact.last_name, 1)) = upper(:initial)', {
+        initial: args.initial,
+      });
+    }
+    return pageOf(
+      query,
+      args,
+      { column: 'last_name', value: (c) => c.lastName, direction: 'ASC' },
+      ctx.limits,
+    );
+  },
+
+  account: (_: unknown, { id }: { id: string }, ctx: DeskContext) =>
+    orNull(ctx.loaders.account.load(id)),
+
+  accounts: (_: unknown, args: PageArgs & { search?: string | null }, ctx: DeskContext) => {
+    const query = ctx.db.getRepository(Account).createQueryBuilder('account');
+    if (args.search?.trim()) {
+      query.andWhere('account.name ILIKE :pattern', { pattern: likePattern(args.search) });
+    }
+    return pageOf(
+      query,
+      args,
+      { column: 'name', value: (a) => a.name, direction: 'ASC' },
+      ctx.limits,
+    );
+  },
+
+  products: (_: unknown, args: PageArgs & { search?: string | null }, ctx: DeskContext) => {
+    const query = ctx.db.getRepository(Product).createQueryBuilder('product');
+    if (args.search?.trim()) {
+      query.andWhere('(product.name ILIKE :pattern OR product.code ILIKE :pattern)', {
+        pattern: likePattern(args.search),
+      });
+    }
+    return pageOf(
+      query,
+      args,
+      { column: 'name', value: (p) => p.name, direction: 'ASC' },
+      ctx.limits,
+    );
+  },
+
+  agents: (_: unknown, args: PageArgs, ctx: DeskContext) =>
+    pageOf(
+      ctx.db.getRepository(Agent).createQueryBuilder('agent'),
+      args,
+      { column: 'name', value: (a) => a.name, direction: 'ASC' },
+      ctx.limits,
+    ),
+
+  departments: (_: unknown, __: unknown, ctx: DeskContext) =>
+    ctx.db.getRepository(Department).find({ order: { name: 'ASC' } }),
+
+  agentProfiles: (_: unknown, __: unknown, ctx: DeskContext) =>
+    ctx.db.getRepository(AgentProfile).find({ order: { name: 'ASC' } }),
+
+  deal: (_: unknown, { id }: { id: string }, ctx: DeskContext) => orNull(ctx.loaders.deal.load(id)),
+
+  deals: (_: unknown, args: PageArgs & { accountId?: string | null }, ctx: DeskContext) => {
+    const query = ctx.db.getRepository(Deal).createQueryBuilder('deal');
+    const accountId = idFilter('accountId', args.accountId);
+    if (accountId) query.andWhere('deal.account_id = :accountId', { accountId });
+    return pageOf(
+      query,
+      args,
+      { column: 'created_at', value: (d) => d.createdAt.toISOString(), direction: 'DESC' },
+      ctx.limits,
+    );
+  },
+
+  dealStages: (_: unknown, __: unknown, ctx: DeskContext) =>
+    ctx.db.getRepository(DealStage).find({ order: { position: 'ASC' } }),
+
+  crmTask: (_: unknown, { id }: { id: string }, ctx: DeskContext) =>
+    orNull(ctx.loaders.crmTask.load(id)),
+
+  crmTasks: (
+    _: unknown,
+    args: PageArgs & { accountId?: string | null; dealId?: string | null },
+    ctx: DeskContext,
+  ) => {
+    const query = ctx.db.getRepository(CrmTask).createQueryBuilder('task');
+    const accountId = idFilter('accountId', args.accountId);
+    const dealId = idFilter('dealId', args.dealId);
+    if (accountId) query.andWhere('task.account_id = :accountId', { accountId });
+    if (dealId) query.andWhere('task.deal_id = :dealId', { dealId });
+    return pageOf(
+      query,
+      args,
+      { column: 'created_at', value: (t) => t.createdAt.toISOString(), direction: 'DESC' },
+      ctx.limits,
+    );
+  },
+};

@@ -1,0 +1,29 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { Account } from './Account';
+import { Agent } from './Agent';
+import { AgentProfile } from './AgentProfile';
+import { Contact } from './Contact';
+import { ContactAccount } from './ContactAccount';
+import { CrmTask } from './CrmTask';
+import { CrmTaskComment } from './CrmTaskComment';
+import { Deal } from './Deal';
+import { Mutation } from './Mutation';
+import { Query } from './Query';
+import { DateScalar, DateTime } from './scalars';
+import { Ticket } from './Ticket';
+
+export const deskResolvers = {
+  DateTime,
+  Date: DateScalar,
+  Query,
+  Mutation,
+  Ticket,
+  Contact,
+  ContactAccount,
+  Account,
+  Agent,
+  AgentProfile,
+  Deal,
+  CrmTask,
+  CrmTaskComment,
+} as unknown as GraphQLResolverMap<unknown>;

@@ -1,0 +1,169 @@
+import { EntityManager, In } from 'typeorm';
+import { badUserInput } from '../../../shared/errors';
+import type { DeskContext } from '../context';
+import { Account, Contact, ContactAccount } from '../entities';
+import { makePrimary } from './associations';
+import { AssociationFileError, AssociationFileRow, parseAssociationFile } from './associationFile';
+
+export type ImportRowStatus = 'APPLIED' | 'UNCHANGED' | 'FAILED';
+
+export interface ImportRowResult {
+  row: number;
+  contactEmail: string | null;
+  accountName: string | null;
+  status: ImportRowStatus;
+  error: string | null;
+}
+
+export interface ImportReport {
+  totalRows: number;
+  appliedRows: number;
+  failedRows: number;
+  rows: ImportRowResult[];
+}
+
+interface Lookups {
+  contactsByEmail: Map<string, Contact>;
+  accountsByName: Map<string, Account>;
+  /** Links of every contact named in the file, kept current as rows are applied. */
+  links: ContactAccount[];
+}
+
+async function lookups(manager: EntityManager, rows: AssociationFileRow[]): Promise<Lookups> {
+  const emails = [...new Set(rows.flatMap((r) => (r.contactEmail ? [r.contactEmail] : [])))];
+  const names = [
+    ...new Set(rows.flatMap((r) => (r.accountName ? [r.accountName.toLowerCase()] : []))),
+  ];
+  const contacts = emails.length
+    ? await manager
+        .createQueryBuilder(Contact, 'contact')
+        .where('lower(contact.email) IN (:...emails)', { emails })
+        .getMany()
+    : [];
+  const accounts = names.length
+    ? await manager
+        .createQueryBuilder(Account, 'account')
+        .where('lower(account.name) IN (:...names)', { names })
+        .getMany()
+    : [];
+  const links = contacts.length
+    ? await manager.find(ContactAccount, { where: { contactId: In(contacts.map((c) => c.id)) } })
+    : [];
+  return {
+    contactsByEmail: new Map(contacts.map((c) => [c.email.toLowerCase(), c])),
+    accountsByName: new Map(accounts.map((a) => [a.name.toLowerCase(), a])),
+    links,
+  };
+}
+
+/** Applies one valid row; returns whether anything changed. */
+async function applyRow(
+  manager: EntityManager,
+  state: Lookups,
+  contact: Contact,
+  account: Account,
+  row: AssociationFileRow,
+): Promise<boolean> {
+  const contactLinks = state.links.filter((l) => l.contactId === contact.id);
+  let link = contactLinks.find((l) => l.accountId === account.id);
+  let changed = false;
+  if (!link) {
+    link = manager.create(ContactAccount, {
+      contactId: contact.id,
+      accountId: account.id,
+      // ASC-1: a contact's first account becomes its primary one.
+      isPrimary: !contactLinks.some((l) => l.isPrimary) && !row.primary,
+      accountTicketsViewable: row.accountTicketsViewable,
+    });
+    link = await manager.save(link);
+    state.links.push(link);
+    changed = true;
+  } else if (link.accountTicketsViewable !== row.accountTicketsViewable) {
+    await manager.update(
+      ContactAccount,
+      { id: link.id },
+      { accountTicketsViewable: row.accountTicketsViewable },
+    );
+    link.accountTicketsViewable = row.accountTicketsViewable;
+    changed = true;
+  }
+  if (row.primary && !link.isPrimary) {
+    await makePrimary(manager, link);
+    for (const other of contactLinks) other.isPrimary = other === link;
+    changed = true;
+  }
+  return changed;
+}
+
+function failed(row: AssociationFileRow, error: string): ImportRowResult {
+  return {
+    row: row.row,
+    contactEmail: row.contactEmail,
+    accountName: row.accountName,
+    status: 'FAILED',
+    error,
+  };
+}
+
+/**
+ * ASC-5: every row is checked before anything is written, so the rows that can be applied are
+ * applied together in one transaction and the others are reported with their reason.
+ */
+export async function importContactAssociations(
+  ctx: DeskContext,
+  input: { fileName: string; contentBase64: string },
+): Promise<ImportReport> {
+  let rows: AssociationFileRow[];
+  try {
+    rows = await parseAssociationFile(input.fileName, input.contentBase64);
+  } catch (error) {
+    if (error instanceof AssociationFileError) {
+      throw badUserInput(error.message, { field: 'contentBase64' });
+    }
+    throw error;
+  }
+  const results = await ctx.db.transaction(async (manager) => {
+    const state = await lookups(manager, rows);
+    const primaryRowByContact = new Map<string, number>();
+    const report: ImportRowResult[] = [];
+    for (const row of rows) {
+      if (row.error) {
+        report.push(failed(row, row.error));
+        continue;
+      }
+      const contact = state.contactsByEmail.get(row.contactEmail ?? '');
+      const account = state.accountsByName.get(row.accountName?.toLowerCase() ?? '');
+      if (!contact) {
+        report.push(failed(row, `No contact has the e-mail "${row.contactEmail}"`));
+        continue;
+      }
+      if (!account) {
+        report.push(failed(row, `No account is named "${row.accountName}"`));
+        continue;
+      }
+      const earlierPrimary = primaryRowByContact.get(contact.id);
+      if (row.primary && earlierPrimary !== undefined) {
+        report.push(
+          failed(row, `Row ${earlierPrimary} already makes another account this contact's primary`),
+        );
+        continue;
+      }
+      if (row.primary) primaryRowByContact.set(contact.id, row.row);
+      const changed = await applyRow(manager, state, contact, account, row);
+      report.push({
+        row: row.row,
+        contactEmail: row.contactEmail,
+        accountName: account.name,
+        status: changed ? 'APPLIED' : 'UNCHANGED',
+        error: null,
+      });
+    }
+    return report;
+  });
+  return {
+    totalRows: results.length,
+    appliedRows: results.filter((r) => r.status === 'APPLIED').length,
+    failedRows: results.filter((r) => r.status === 'FAILED').length,
+    rows: results,
+  };
+}

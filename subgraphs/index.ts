@@ -1,0 +1,41 @@
+import type { DataSource } from 'typeorm';
+import type { SubgraphName } from '../shared/config';
+import type { Logger } from '../shared/logger';
+import { RunningService, startSubgraph, SubgraphDependencies } from '../shared/subgraph';
+import { createDeskDataSource, DESK_SCHEMA } from './desk/database';
+import { deskModule } from './desk/module';
+import { deskIsSeeded, seedDesk } from './desk/seed/generate';
+
+/** Everything the scripts and tests need to run one subgraph, with its context type hidden. */
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  /** The Postgres schema the subgraph owns. */
+  schema: string;
+  typeDefs: typeof deskModule.typeDefs;
+  createDataSource(url: string, log: Logger): DataSource;
+  start(deps: SubgraphDependencies, port: number): Promise<RunningService>;
+  isSeeded(dataSource: DataSource): Promise<boolean>;
+  seed(dataSource: DataSource, scale: number): Promise<unknown>;
+}
+
+export const SUBGRAPHS: readonly SubgraphDefinition[] = [
+  {
+    name: 'desk',
+    schema: DESK_SCHEMA,
+    typeDefs: deskModule.typeDefs,
+    createDataSource: createDeskDataSource,
+    start: (deps, port) => startSubgraph(deskModule, deps, port),
+    isSeeded: deskIsSeeded,
+    seed: (dataSource, scale) => seedDesk(dataSource, { scale }),
+  },
+];
+
+export function subgraphNamed(name: string): SubgraphDefinition {
+  const found = SUBGRAPHS.find((subgraph) => subgraph.name === name);
+  if (!found) {
+    throw new Error(
+      `Unknown service "${name}"; expected gateway or one of ${SUBGRAPHS.map((s) => s.name).join(', ')}`,
+    );
+  }
+  return found;
+}

@@ -1,0 +1,124 @@
+import type { DataSource } from 'typeorm';
+import { config } from '../shared/config';
+import { statementCount } from '../shared/database/dataSource';
+import { signAgentToken } from '../shared/identity';
+import { logger } from '../shared/logger';
+import type { RunningService } from '../shared/subgraph';
+import { startGateway } from '../gateway/server';
+import { SUBGRAPHS } from '../subgraphs';
+import { Agent } from '../subgraphs/desk/entities';
+import { DEMO_AGENTS } from '../subgraphs/desk/seed/generate';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export type DemoAgent = 'admin' | 'agent' | 'newAgent' | 'light';
+
+const DEMO_AGENT_KEYS: Record<DemoAgent, string> = {
+  admin: DEMO_AGENTS[0].email,
+  agent: DEMO_AGENTS[1].email,
+  newAgent: DEMO_AGENTS[2].email,
+  light: DEMO_AGENTS[3].email,
+};
+
+export interface Graph {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  dataSources: Record<string, DataSource>;
+  tokens: Record<DemoAgent, string>;
+  agentIds: Record<DemoAgent, string>;
+  /** POSTs an operation to the gateway as the given demo agent (or a raw Authorization value). */
+  query<T = Record<string, unknown>>(
+    as: DemoAgent | { authorization?: string },
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  /** Statements a subgraph sent to PostgreSQL while `work` ran. */
+  countStatements(subgraph: string, work: () => Promise<unknown>): Promise<number>;
+  stopSubgraph(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function postGraphQL<T>(
+  url: string,
+  headers: Record<string, string>,
+  body: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  const json = text ? (JSON.parse(text) as GraphQLResponse<T>) : {};
+  return { ...json, status: response.status };
+}
+
+/**
+ * Every subgraph and the gateway on free ports, over real HTTP, against the test database made
+ * by globalSetup; like Apollo's startSubgraphsAndGateway.
+ */
+export async function startGraph(): Promise<Graph> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest');
+  const settings = config();
+  const log = logger('test');
+  const dataSources: Record<string, DataSource> = {};
+  const services: Record<string, RunningService> = {};
+  for (const subgraph of SUBGRAPHS) {
+    const dataSource = subgraph.createDataSource(url, log);
+    await dataSource.initialize();
+    dataSources[subgraph.name] = dataSource;
+    services[subgraph.name] = await subgraph.start({ dataSource, config: settings, log }, 0);
+  }
+  const subgraphUrls = Object.fromEntries(
+    Object.entries(services).map(([name, service]) => [name, service.url]),
+  );
+  const gateway = await startGateway({ config: settings, log, subgraphUrls, port: 0 });
+
+  const agents = await dataSources.desk.getRepository(Agent).find();
+  const tokens = {} as Record<DemoAgent, string>;
+  const agentIds = {} as Record<DemoAgent, string>;
+  for (const [key, email] of Object.entries(DEMO_AGENT_KEYS) as [DemoAgent, string][]) {
+    const agent = agents.find((a) => a.email === email);
+    if (!agent) throw new Error(`demo agent ${email} is not seeded`);
+    tokens[key] = signAgentToken(agent, settings.auth);
+    agentIds[key] = agent.id;
+  }
+  const stopped = new Set<string>();
+
+  return {
+    gatewayUrl: gateway.url,
+    subgraphUrls,
+    dataSources,
+    tokens,
+    agentIds,
+    query: (as, query, variables) => {
+      const authorization = typeof as === 'string' ? `Bearer ${tokens[as]}` : as.authorization;
+      return postGraphQL(
+        gateway.url,
+        authorization ? { authorization } : {},
+        { query, variables },
+      );
+    },
+    countStatements: async (subgraph, work) => {
+      const before = statementCount(dataSources[subgraph]);
+      await work();
+      return statementCount(dataSources[subgraph]) - before;
+    },
+    stopSubgraph: async (name) => {
+      stopped.add(name);
+      await services[name].stop();
+    },
+    stop: async () => {
+      await gateway.stop();
+      for (const [name, service] of Object.entries(services)) {
+        if (!stopped.has(name)) await service.stop();
+      }
+      await Promise.all(Object.values(dataSources).map((ds) => ds.destroy()));
+    },
+  };
+}
