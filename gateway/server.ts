@@ -75,7 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     supergraphSdl,
     buildService: ({ name, url }) =>
       new SignedIdentityDataSource(
-        { url: urlOf(name) ?? url ?? '', timeoutMs: config.gateway.subgraphTimeoutMs },
+        { name, url: urlOf(name) ?? url ?? '', timeoutMs: config.gateway.subgraphTimeoutMs },
         config.auth,
       ),
   });
@@ -107,7 +107,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       }),
     );
     const ready = checks.every(([, status]) => status === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
 import type { Config } from '../shared/config';
 import { Identity, IDENTITY_HEADER, signForwardedIdentity } from '../shared/identity';
 
@@ -23,11 +24,32 @@ export function fetcherWithTimeout(timeoutMs: number): Fetcher {
  * subgraph trusts nothing else, so a client calling it directly gets 401.
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly serviceName: string;
+
   constructor(
-    options: { url: string; timeoutMs: number },
+    options: { name: string; url: string; timeoutMs: number },
     private readonly auth: Config['auth'],
   ) {
     super({ url: options.url, fetcher: fetcherWithTimeout(options.timeoutMs) });
+    this.serviceName = options.name;
+  }
+
+  /**
+   * A subgraph that cannot be reached, times out or answers with an HTTP error would otherwise
+   * surface as an anonymous internal error; this names the service so the client knows which
+   * part of its answer is missing. Refusals the subgraph meant for the client keep their code.
+   */
+  override didEncounterError(error: Error): never {
+    const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+    if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
+      throw new GraphQLError(error.message, {
+        extensions: { code, serviceName: this.serviceName },
+      });
+    }
+    throw new GraphQLError(`The ${this.serviceName} service failed: ${error.message}`, {
+      originalError: error,
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
+    });
   }
 
   override willSendRequest({

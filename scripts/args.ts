@@ -8,7 +8,8 @@ export function scaleArgument(fallback: number): number {
   const raw = argument('scale') ?? process.env.SEED_SCALE;
   if (raw === undefined) return fallback;
   const scale = Number(raw);
-  if (!(scale > 0) || scale > 100) throw new Error(`--scale must be a number in (0, 100], got ${raw}`);
+  if (!(scale > 0) || scale > 100)
+    throw new Error(`--scale must be a number in (0, 100], got ${raw}`);
   return scale;
 }
 

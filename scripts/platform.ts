@@ -29,7 +29,10 @@ export async function seedWhereEmpty(
     if (await subgraph.isSeeded(dataSource)) continue;
     const started = Date.now();
     const summary = await subgraph.seed(dataSource, scale);
-    log.info({ subgraph: subgraph.name, scale, ms: Date.now() - started, summary }, 'demo data loaded');
+    log.info(
+      { subgraph: subgraph.name, scale, ms: Date.now() - started, summary },
+      'demo data loaded',
+    );
   }
 }
 

@@ -50,6 +50,8 @@ async function waitForHealth(name: string, port: number, child: ChildProcess): P
  * start, then every subgraph and the gateway as separate processes. Ctrl-C stops them all.
  */
 async function main(): Promise<void> {
+  // People read this terminal; LOG_FORMAT=json still gives machine-readable lines.
+  process.env.LOG_FORMAT ??= 'pretty';
   const settings = config();
   const log = logger('start');
   const server = await openDatabaseServer(settings.database, log);
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
     const token = desk ? await agentToken(desk.dataSource, admin.email, settings.auth) : '';
     await closeAll(migrated);
 
-    const env = { DATABASE_URL: server.url, LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' };
+    const env = { DATABASE_URL: server.url };
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
       const child = spawnService(subgraph.name, env, COLOURS[index % COLOURS.length]);
       children.push(child);

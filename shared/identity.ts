@@ -23,10 +23,7 @@ export type Identity = AgentIdentity | ServiceIdentity;
 
 export class IdentityError extends Error {}
 
-export function signAgentToken(
-  agent: { id: string; email: string },
-  auth: Config['auth'],
-): string {
+export function signAgentToken(agent: { id: string; email: string }, auth: Config['auth']): string {
   return jwt.sign({ email: agent.email }, auth.agentJwtSecret, {
     subject: agent.id,
     issuer: auth.agentJwtIssuer,

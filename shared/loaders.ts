@@ -28,9 +28,7 @@ export function byIdLoader<E extends WithId>(
   return new DataLoader<string, E>(async (ids) => {
     const valid = ids.filter(isUuid);
     const rows =
-      valid.length === 0
-        ? []
-        : await repository.find({ where: { id: In(valid) } as never });
+      valid.length === 0 ? [] : await repository.find({ where: { id: In(valid) } as never });
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? notFound(typeName, id));
   });
@@ -97,13 +95,17 @@ export function childPageLoader<E extends WithId>(
         const { first, after } = group[0];
         const size = pageSize(first, spec.limits);
         const parentIds = [...new Set(group.map((k) => k.parentId))].filter(isUuid);
-        const rows = parentIds.length === 0 ? [] : await fetchChildPages(spec, parentIds, size, after);
+        const rows =
+          parentIds.length === 0 ? [] : await fetchChildPages(spec, parentIds, size, after);
         for (const key of group) {
           const own = rows.filter((row) => spec.parentOf(row) === key.parentId);
           results.set(
             key,
-            toConnection(own, size, (row) => [spec.orderValue(row), row.id], () =>
-              counts.load(key.parentId),
+            toConnection(
+              own,
+              size,
+              (row) => [spec.orderValue(row), row.id],
+              () => counts.load(key.parentId),
             ),
           );
         }
@@ -138,7 +140,9 @@ async function fetchChildPages<E extends WithId>(
   }
   const query: SelectQueryBuilder<E> = spec.repository
     .createQueryBuilder('child')
-    .where(`child.id IN (SELECT ranked.id FROM (${ranked.getQuery()}) ranked WHERE ranked.rank <= :limit)`)
+    .where(
+      `child.id IN (SELECT ranked.id FROM (${ranked.getQuery()}) ranked WHERE ranked.rank <= :limit)`,
+    )
     .setParameters({ ...ranked.getParameters(), parentIds, limit: size + 1 })
     .orderBy(`child.${spec.orderColumn}`, spec.direction)
     .addOrderBy('child.id', spec.direction);
@@ -172,5 +176,10 @@ export async function pageOf<E extends WithId>(
     .addOrderBy(`${alias}.id`, order.direction)
     .take(size + 1)
     .getMany();
-  return toConnection(rows, size, (row) => [order.value(row), row.id], () => countQuery.getCount());
+  return toConnection(
+    rows,
+    size,
+    (row) => [order.value(row), row.id],
+    () => countQuery.getCount(),
+  );
 }

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { loadConfig } from '../shared/config';
 import { startEmbeddedPostgres } from '../shared/database/embedded';
+import { accepts } from '../shared/database/server';
 import { logger } from '../shared/logger';
 import { closeAll, migrateAll, seedWhereEmpty } from '../scripts/platform';
 
@@ -14,13 +15,18 @@ export default async function globalSetup(): Promise<void> {
   const settings = loadConfig(process.env);
   const log = logger('test-setup');
   const database = `customer_graph_test_${process.pid}`;
+  const port = Number(process.env.TEST_PG_PORT ?? 54339);
+  const embeddedUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   let adminUrl: string;
   if (settings.database.url) {
     adminUrl = settings.database.url;
+  } else if (await accepts(embeddedUrl)) {
+    // Another test run on this machine already started it; each run has its own database.
+    adminUrl = embeddedUrl;
   } else {
     const server = await startEmbeddedPostgres({
       dir: `${settings.projectRoot}/.data/test-postgres`,
-      port: Number(process.env.TEST_PG_PORT ?? 54339),
+      port,
       database: 'postgres',
       log,
     });

@@ -98,11 +98,7 @@ export async function startGraph(): Promise<Graph> {
     agentIds,
     query: (as, query, variables) => {
       const authorization = typeof as === 'string' ? `Bearer ${tokens[as]}` : as.authorization;
-      return postGraphQL(
-        gateway.url,
-        authorization ? { authorization } : {},
-        { query, variables },
-      );
+      return postGraphQL(gateway.url, authorization ? { authorization } : {}, { query, variables });
     },
     countStatements: async (subgraph, work) => {
       const before = statementCount(dataSources[subgraph]);

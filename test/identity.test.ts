@@ -24,7 +24,10 @@ describe('identity: the gateway authenticates, subgraphs trust only its signatur
   it.each([
     ['no Authorization header', undefined],
     ['a malformed header', 'Token abc'],
-    ['a token signed with another secret', `Bearer ${jwt.sign({ email: 'x@y.z' }, 'wrong', { subject: 'x' })}`],
+    [
+      'a token signed with another secret',
+      `Bearer ${jwt.sign({ email: 'x@y.z' }, 'wrong', { subject: 'x' })}`,
+    ],
     ['garbage', 'Bearer not-a-jwt'],
   ])('refuses %s with 401 UNAUTHENTICATED', async (_label, authorization) => {
     const res = await graph.query({ authorization }, '{ viewer { id } }');
@@ -50,15 +53,22 @@ describe('identity: the gateway authenticates, subgraphs trust only its signatur
         'query($r: [_Any!]!) { _entities(representations: $r) { ... on Ticket { subject } } }',
     };
 
-    it.each(Object.entries(operations))('without a signature, %s gets 401', async (_name, query) => {
-      const res = await postGraphQL(graph.subgraphUrls.desk, {}, {
-        query,
-        variables: { r: [{ __typename: 'Ticket', id: graph.agentIds.admin }] },
-      });
-      expect(res.status).toBe(401);
-      expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      expect(res.data).toBeUndefined();
-    });
+    it.each(Object.entries(operations))(
+      'without a signature, %s gets 401',
+      async (_name, query) => {
+        const res = await postGraphQL(
+          graph.subgraphUrls.desk,
+          {},
+          {
+            query,
+            variables: { r: [{ __typename: 'Ticket', id: graph.agentIds.admin }] },
+          },
+        );
+        expect(res.status).toBe(401);
+        expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+        expect(res.data).toBeUndefined();
+      },
+    );
 
     it('with an agent JWT instead of the gateway signature gets 401', async () => {
       const res = await postGraphQL(

@@ -35,7 +35,8 @@ function embeddedUrl(port: number): string {
   return `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE_NAME}`;
 }
 
-async function accepts(url: string): Promise<boolean> {
+/** Whether a PostgreSQL server answers at `url`. */
+export async function accepts(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {
     await client.connect();

@@ -35,7 +35,10 @@ export function createDeskLoaders(db: DataSource, limits: PageLimits) {
     crmTask: byIdLoader(repo(CrmTask), 'CrmTask'),
     permissionsByProfile: groupedLoader(
       (ids: readonly string[]) =>
-        repo(ProfilePermission).find({ where: { profileId: In([...ids]) }, order: { module: 'ASC' } }),
+        repo(ProfilePermission).find({
+          where: { profileId: In([...ids]) },
+          order: { module: 'ASC' },
+        }),
       (row) => row.profileId,
     ),
     accountLinksByContact: groupedLoader(
@@ -102,4 +105,3 @@ export function createDeskLoaders(db: DataSource, limits: PageLimits) {
 }
 
 export type DeskLoaders = ReturnType<typeof createDeskLoaders>;
-

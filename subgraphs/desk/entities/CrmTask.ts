@@ -1,4 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export type CrmTaskPriority = 'NONE' | 'LOW' | 'MEDIUM' | 'HIGH';
 export type CrmTaskStatus = 'OPEN' | 'IN_PROGRESS' | 'COMPLETED';

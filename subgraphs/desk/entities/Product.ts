@@ -12,7 +12,13 @@ export class Product {
   @Column({ type: 'text', unique: true })
   code: string;
 
-  @Column({ name: 'unit_price', type: 'numeric', precision: 12, scale: 2, transformer: numericTransformer })
+  @Column({
+    name: 'unit_price',
+    type: 'numeric',
+    precision: 12,
+    scale: 2,
+    transformer: numericTransformer,
+  })
   unitPrice: number;
 
   @Column({ type: 'boolean', default: true })

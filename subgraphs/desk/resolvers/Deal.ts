@@ -6,7 +6,8 @@ export const Deal = {
   stage: (deal: DealRow, _: unknown, ctx: DeskContext) => ctx.loaders.dealStage.load(deal.stageId),
   outcome: async (deal: DealRow, _: unknown, ctx: DeskContext) =>
     (await ctx.loaders.dealStage.load(deal.stageId)).outcome,
-  account: (deal: DealRow, _: unknown, ctx: DeskContext) => ctx.loaders.account.load(deal.accountId),
+  account: (deal: DealRow, _: unknown, ctx: DeskContext) =>
+    ctx.loaders.account.load(deal.accountId),
   contact: (deal: DealRow, _: unknown, ctx: DeskContext) =>
     deal.contactId ? ctx.loaders.contact.load(deal.contactId) : null,
   owner: (deal: DealRow, _: unknown, ctx: DeskContext) => ctx.loaders.agent.load(deal.ownerId),

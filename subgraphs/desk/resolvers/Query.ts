@@ -64,7 +64,8 @@ export const Query = {
     const query = ctx.db.getRepository(Ticket).createQueryBuilder('ticket');
     const filter = args.filter ?? {};
     if (filter.status) query.andWhere('ticket.status = :status', { status: filter.status });
-    if (filter.priority) query.andWhere('ticket.priority = :priority', { priority: filter.priority });
+    if (filter.priority)
+      query.andWhere('ticket.priority = :priority', { priority: filter.priority });
     for (const [field, column] of Object.entries(TICKET_FILTER_COLUMNS)) {
       const value = idFilter(field, filter[field as keyof typeof TICKET_FILTER_COLUMNS]);
       if (value) query.andWhere(`ticket.${column} = :${field}`, { [field]: value });

@@ -14,8 +14,7 @@ export const DateTime = new GraphQLScalarType({
   description: 'An ISO 8601 date-time in UTC, e.g. 2026-11-22T09:30:00.000Z',
   serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
   parseValue: parseDateTime,
-  parseLiteral: (ast) =>
-    parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -6,7 +6,8 @@ import type { Random } from './random';
  */
 const BASE_MS = Date.UTC(2026, 0, 1);
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+export const DAY_HOURS = 24;
+const DAY_MS = DAY_HOURS * HOUR_MS;
 
 /** The base date plus a (possibly fractional) number of days. */
 export function day(days: number): Date {

@@ -2,27 +2,52 @@ import type { CrmTask, CrmTaskPriority, CrmTaskStatus } from '../entities/CrmTas
 import type { CrmTaskComment } from '../entities/CrmTaskComment';
 import type { Deal } from '../entities/Deal';
 import type { DealOutcome, DealStage } from '../entities/DealStage';
-import { after, between, calendarDate } from './clock';
+import { after, between, calendarDate, DAY_HOURS } from './clock';
 import type { Customers } from './customers';
 import { coverEveryValue, Random } from './random';
 import type { Staff } from './staff';
 import { fill } from './text';
-import { CRM_TASK_COMMENTS, CRM_TASK_DESCRIPTIONS, CRM_TASK_SUBJECTS, DEAL_KINDS } from './vocabulary';
+import {
+  CRM_TASK_COMMENTS,
+  CRM_TASK_DESCRIPTIONS,
+  CRM_TASK_SUBJECTS,
+  DEAL_KINDS,
+} from './vocabulary';
 
 /** The pipeline, in order; `weight` is how many of the demo deals sit in each stage. */
-const STAGES: readonly { name: string; probability: number; outcome: DealOutcome; weight: number }[] =
-  [
-    { name: 'Qualification', probability: 10, outcome: 'OPEN', weight: 15 },
-    { name: 'Needs Analysis', probability: 20, outcome: 'OPEN', weight: 12 },
-    { name: 'Proposal', probability: 50, outcome: 'OPEN', weight: 12 },
-    { name: 'Negotiation', probability: 80, outcome: 'OPEN', weight: 8 },
-    { name: 'Closed Won', probability: 100, outcome: 'WON', weight: 25 },
-    { name: 'Closed Lost', probability: 0, outcome: 'LOST', weight: 18 },
-  ];
+const STAGES: readonly {
+  name: string;
+  probability: number;
+  outcome: DealOutcome;
+  weight: number;
+}[] = [
+  { name: 'Qualification', probability: 10, outcome: 'OPEN', weight: 15 },
+  { name: 'Needs Analysis', probability: 20, outcome: 'OPEN', weight: 12 },
+  { name: 'Proposal', probability: 50, outcome: 'OPEN', weight: 12 },
+  { name: 'Negotiation', probability: 80, outcome: 'OPEN', weight: 8 },
+  { name: 'Closed Won', probability: 100, outcome: 'WON', weight: 25 },
+  { name: 'Closed Lost', probability: 0, outcome: 'LOST', weight: 18 },
+];
 
 const TASK_STATUSES: readonly CrmTaskStatus[] = ['OPEN', 'IN_PROGRESS', 'COMPLETED'];
 const TASK_PRIORITIES: readonly CrmTaskPriority[] = ['NONE', 'LOW', 'MEDIUM', 'HIGH'];
-const DAY_HOURS = 24;
+const TASK_STATUS_WEIGHTS = [
+  ['OPEN', 35],
+  ['IN_PROGRESS', 25],
+  ['COMPLETED', 40],
+] as const;
+const TASK_PRIORITY_WEIGHTS = [
+  ['NONE', 20],
+  ['LOW', 25],
+  ['MEDIUM', 35],
+  ['HIGH', 20],
+] as const;
+/** What tasks are about: mostly deals in progress, then accounts, then single contacts. */
+const TARGET_WEIGHTS = [
+  ['deal', 45],
+  ['account', 35],
+  ['contact', 20],
+] as const;
 
 export interface CrmData {
   stages: DealStage[];
@@ -37,15 +62,13 @@ export function generateCrm(
   staff: Staff,
   customers: Customers,
 ): CrmData {
-  const stages = STAGES.map(
-    (stage, index): DealStage => ({
-      id: random.uuid(),
-      name: stage.name,
-      position: index + 1,
-      probability: stage.probability,
-      outcome: stage.outcome,
-    }),
-  );
+  const stages = STAGES.map((stage, index): DealStage => ({
+    id: random.uuid(),
+    name: stage.name,
+    position: index + 1,
+    probability: stage.probability,
+    outcome: stage.outcome,
+  }));
   const deals = generateDeals(random, scale, staff, customers, stages);
   const { tasks, comments } = generateTasks(random, scale, staff, customers, deals);
   return { stages, deals, tasks, comments };
@@ -68,7 +91,8 @@ function generateDeals(
   return stagePicks.map((stage): Deal => {
     const customer = random.pick(customers);
     const createdAt = between(random, 100, 280);
-    const closedAt = stage.outcome === 'OPEN' ? null : after(random, createdAt, 7 * DAY_HOURS, 90 * DAY_HOURS);
+    const closedAt =
+      stage.outcome === 'OPEN' ? null : after(random, createdAt, 7 * DAY_HOURS, 90 * DAY_HOURS);
     const kind = fill(random.pick(DEAL_KINDS), {
       seats: String(random.int(1, 20) * 5),
       city: customer.city.city,
@@ -106,12 +130,8 @@ function generateTasks(
   deals: Deal[],
 ): { tasks: CrmTask[]; comments: CrmTaskComment[] } {
   const count = Math.max(10, Math.round(300 * scale));
-  const statuses = Array.from({ length: count }, () =>
-    random.weighted([['OPEN', 35], ['IN_PROGRESS', 25], ['COMPLETED', 40]] as const),
-  );
-  const priorities = Array.from({ length: count }, () =>
-    random.weighted([['NONE', 20], ['LOW', 25], ['MEDIUM', 35], ['HIGH', 20]] as const),
-  );
+  const statuses = Array.from({ length: count }, () => random.weighted(TASK_STATUS_WEIGHTS));
+  const priorities = Array.from({ length: count }, () => random.weighted(TASK_PRIORITY_WEIGHTS));
   coverEveryValue(random, statuses, TASK_STATUSES);
   coverEveryValue(random, priorities, TASK_PRIORITIES);
   const agents = staff.editors('CRM_TASKS');
@@ -122,12 +142,16 @@ function generateTasks(
     const subject = random.pick(CRM_TASK_SUBJECTS);
     const owner = random.pick(agents);
     const target = targetOf(random, customers, people, deals);
-    const createdAt = target.after ? after(random, target.after, 1, 20 * DAY_HOURS) : between(random, 100, 300);
+    const createdAt = target.after
+      ? after(random, target.after, 1, 20 * DAY_HOURS)
+      : between(random, 100, 300);
     const task: CrmTask = {
       id: random.uuid(),
       subject,
       description: random.chance(0.7) ? random.pick(CRM_TASK_DESCRIPTIONS) : null,
-      dueDate: random.chance(0.9) ? calendarDate(after(random, createdAt, DAY_HOURS, 30 * DAY_HOURS)) : null,
+      dueDate: random.chance(0.9)
+        ? calendarDate(after(random, createdAt, DAY_HOURS, 30 * DAY_HOURS))
+        : null,
       priority: priorities[index],
       status,
       ownerId: owner.id,
@@ -170,16 +194,26 @@ function targetOf(
   people: Customers['people'],
   deals: Deal[],
 ): TaskTarget {
-  const kind = random.weighted([['deal', 45], ['account', 35], ['contact', 20]] as const);
+  const kind = random.weighted(TARGET_WEIGHTS);
   if (kind === 'deal') {
     const deal = random.pick(deals);
-    return { accountId: deal.accountId, contactId: deal.contactId, dealId: deal.id, after: deal.createdAt };
+    return {
+      accountId: deal.accountId,
+      contactId: deal.contactId,
+      dealId: deal.id,
+      after: deal.createdAt,
+    };
   }
   if (kind === 'account') {
     const customer = random.pick(customers);
-    const contact = customer.contacts.length > 0 && random.chance(0.5) ? random.pick(customer.contacts) : null;
+    const contact =
+      customer.contacts.length > 0 && random.chance(0.5) ? random.pick(customer.contacts) : null;
     return { accountId: customer.account.id, contactId: contact?.id ?? null, dealId: null };
   }
   const person = random.pick(people);
-  return { accountId: person.primary?.account.id ?? null, contactId: person.contact.id, dealId: null };
+  return {
+    accountId: person.primary?.account.id ?? null,
+    contactId: person.contact.id,
+    dealId: null,
+  };
 }

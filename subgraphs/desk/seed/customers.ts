@@ -1,7 +1,7 @@
 import type { Account } from '../entities/Account';
 import type { Contact } from '../entities/Contact';
 import type { ContactAccount } from '../entities/ContactAccount';
-import { after, between, latest } from './clock';
+import { after, between, DAY_HOURS, latest } from './clock';
 import type { Random } from './random';
 import { digits, slug, uniqueEmail, uniqueName } from './text';
 import {
@@ -54,7 +54,7 @@ export function generateCustomers(random: Random, scale: number): Customers {
     const lastName = random.pick(LAST_NAMES);
     const city = primary?.city ?? random.weighted(CITIES.map((c) => [c, c.weight] as const));
     const createdAt = primary
-      ? after(random, primary.account.createdAt, 1, 30 * 24)
+      ? after(random, primary.account.createdAt, 1, 30 * DAY_HOURS)
       : between(random, 0, 90);
     const contact: Contact = {
       id: random.uuid(),
@@ -67,7 +67,7 @@ export function generateCustomers(random: Random, scale: number): Customers {
       ),
       phone: random.chance(0.7) ? digits(random, city.phone) : null,
       createdAt,
-      updatedAt: after(random, createdAt, 0, 60 * 24),
+      updatedAt: after(random, createdAt, 0, 60 * DAY_HOURS),
     };
     const person: Person = { contact, primary, secondaries: [] };
     people.push(person);
@@ -106,7 +106,7 @@ function generateAccounts(random: Random, count: number): Customer[] {
       city: city.city,
       country: city.country,
       createdAt,
-      updatedAt: after(random, createdAt, 0, 90 * 24),
+      updatedAt: after(random, createdAt, 0, 90 * DAY_HOURS),
     };
     customers.push({ account, city, domain, contacts: [] });
   }
@@ -140,11 +140,16 @@ function assignPrimaryAccounts(
     else if (index < withAccount) primaries.push(random.weighted(weights));
     else primaries.push(undefined);
   }
-  // Shuffled so the big customer's contacts are not simply the oldest ones.
+  // Shuffled so the big customer's contacts are spread over the list, not its first rows.
   return random.sample(primaries, primaries.length);
 }
 
-function link(random: Random, person: Person, customer: Customer, primary: boolean): ContactAccount {
+function link(
+  random: Random,
+  person: Person,
+  customer: Customer,
+  primary: boolean,
+): ContactAccount {
   customer.contacts.push(person.contact);
   return {
     id: random.uuid(),
@@ -154,6 +159,11 @@ function link(random: Random, person: Person, customer: Customer, primary: boole
     accountTicketsViewable: random.chance(primary ? 0.2 : 0.1),
     createdAt: primary
       ? person.contact.createdAt
-      : after(random, latest(person.contact.createdAt, customer.account.createdAt), 1, 60 * 24),
+      : after(
+          random,
+          latest(person.contact.createdAt, customer.account.createdAt),
+          1,
+          60 * DAY_HOURS,
+        ),
   };
 }

@@ -58,8 +58,8 @@ export async function seedDesk(
   const random = new Random(SEED);
   const staff = generateStaff(random, scale);
   const customers = generateCustomers(random, scale);
-  const products = generateProducts(random, scale);
-  const { tickets, ticketProducts } = generateTickets(random, scale, staff, customers, products);
+  const catalogue = generateProducts(random, scale);
+  const { tickets, ticketProducts } = generateTickets(random, scale, staff, customers, catalogue);
   const crm = generateCrm(random, scale, staff, customers);
 
   await dataSource.transaction(async (manager) => {
@@ -68,10 +68,22 @@ export async function seedDesk(
     await insertRows(manager, ProfilePermission, staff.permissions);
     await insertRows(manager, Agent, staff.agents);
     await insertRows(manager, AgentDepartment, staff.agentDepartments);
-    await insertRows(manager, Account, customers.customers.map((customer) => customer.account));
-    await insertRows(manager, Contact, customers.people.map((person) => person.contact));
+    await insertRows(
+      manager,
+      Account,
+      customers.customers.map((customer) => customer.account),
+    );
+    await insertRows(
+      manager,
+      Contact,
+      customers.people.map((person) => person.contact),
+    );
     await insertRows(manager, ContactAccount, customers.links);
-    await insertRows(manager, Product, products);
+    await insertRows(
+      manager,
+      Product,
+      catalogue.map((item) => item.product),
+    );
     await insertRows(manager, Ticket, tickets);
     await insertRows(manager, TicketProduct, ticketProducts);
     // Numbers were inserted explicitly, which does not advance the identity sequence; without
@@ -92,7 +104,7 @@ export async function seedDesk(
     accounts: customers.customers.length,
     contacts: customers.people.length,
     tickets: tickets.length,
-    products: products.length,
+    products: catalogue.length,
     deals: crm.deals.length,
     crmTasks: crm.tasks.length,
   };

@@ -90,7 +90,9 @@ export function coverEveryValue<T>(random: Random, picks: T[], values: readonly 
   for (const pick of picks) counts.set(pick, (counts.get(pick) ?? 0) + 1);
   for (const value of values) {
     if (counts.has(value)) continue;
-    const replaceable = picks.flatMap((pick, index) => ((counts.get(pick) ?? 0) > 1 ? [index] : []));
+    const replaceable = picks.flatMap((pick, index) =>
+      (counts.get(pick) ?? 0) > 1 ? [index] : [],
+    );
     const index = random.pick(replaceable);
     counts.set(picks[index], (counts.get(picks[index]) ?? 0) - 1);
     picks[index] = value;

@@ -110,9 +110,11 @@ export interface Staff {
 }
 
 export function generateStaff(random: Random, scale: number): Staff {
-  const departments = DEPARTMENT_NAMES.map(
-    (name, index): Department => ({ id: random.uuid(), name, createdAt: day(index / 1440) }),
-  );
+  const departments = DEPARTMENT_NAMES.map((name, index): Department => ({
+    id: random.uuid(),
+    name,
+    createdAt: day(index / 1440),
+  }));
   const departmentByName = new Map(departments.map((d) => [d.name as DepartmentName, d]));
 
   const profiles: AgentProfile[] = [];

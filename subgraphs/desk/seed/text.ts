@@ -16,7 +16,11 @@ export function uniqueEmail(localPart: string, domain: string, taken: Set<string
  * A name from `compose` that is not taken yet. Word lists only allow so many combinations, so
  * after a few misses the name gets a distinguishing suffix instead of looping forever.
  */
-export function uniqueName(compose: () => string, taken: Set<string>, suffixes: readonly string[]): string {
+export function uniqueName(
+  compose: () => string,
+  taken: Set<string>,
+  suffixes: readonly string[],
+): string {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const name = compose();
     if (!taken.has(name)) {

@@ -1,19 +1,14 @@
 import type { Account } from '../entities/Account';
 import type { Agent } from '../entities/Agent';
 import type { Product } from '../entities/Product';
-import type {
-  Ticket,
-  TicketChannel,
-  TicketPriority,
-  TicketStatus,
-} from '../entities/Ticket';
+import type { Ticket, TicketChannel, TicketPriority, TicketStatus } from '../entities/Ticket';
 import type { TicketProduct } from '../entities/TicketProduct';
 import { after, between, day, hoursAfter } from './clock';
 import type { Customers, Person } from './customers';
 import { coverEveryValue, Random } from './random';
 import type { Staff } from './staff';
 import { fill } from './text';
-import { PRODUCTS, TICKET_TOPICS } from './vocabulary';
+import { ProductKind, PRODUCTS, TICKET_REQUESTS } from './vocabulary';
 
 const STATUSES: readonly TicketStatus[] = ['OPEN', 'ON_HOLD', 'ESCALATED', 'CLOSED'];
 const PRIORITIES: readonly TicketPriority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
@@ -24,6 +19,18 @@ const FIRST_TICKET_DAY = 95;
 const LAST_TICKET_DAY = 300;
 /** Tickets from the last month are still being worked on; older ones are mostly closed. */
 const RECENT_FROM = day(LAST_TICKET_DAY - 30);
+const RECENT_STATUS_WEIGHTS = [
+  ['OPEN', 40],
+  ['ON_HOLD', 15],
+  ['ESCALATED', 10],
+  ['CLOSED', 35],
+] as const;
+const OLDER_STATUS_WEIGHTS = [
+  ['OPEN', 3],
+  ['ON_HOLD', 5],
+  ['ESCALATED', 2],
+  ['CLOSED', 90],
+] as const;
 
 const PRIORITY_WEIGHTS = [
   ['LOW', 25],
@@ -38,16 +45,28 @@ const CHANNEL_WEIGHTS = [
   ['CHAT', 15],
   ['SOCIAL', 5],
 ] as const;
+/** Products listed besides the one a request names, if any: mostly none, so 0 to 3 in all. */
+const EXTRA_PRODUCT_WEIGHTS = [
+  [0, 6],
+  [1, 3],
+  [2, 1],
+] as const;
 /** Service-level targets: the hours a ticket of each priority may stay unresolved. */
 const DUE_HOURS: Record<TicketPriority, number> = { URGENT: 4, HIGH: 24, MEDIUM: 72, LOW: 168 };
 
-export function generateProducts(random: Random, scale: number): Product[] {
+/** A product row with the kind of product it is, which decides what tickets it fits. */
+export interface CatalogueItem {
+  product: Product;
+  kind: ProductKind;
+}
+
+export function generateProducts(random: Random, scale: number): CatalogueItem[] {
   const count = Math.max(5, Math.round(40 * scale));
-  return Array.from({ length: count }, (_, index): Product => {
+  return Array.from({ length: count }, (_, index): CatalogueItem => {
     const item = PRODUCTS[index % PRODUCTS.length];
-    // Beyond the catalogue's length (scales above 1), later hardware generations fill the list.
+    // Beyond the catalogue's length (scales above 1), later product generations fill the list.
     const generation = Math.floor(index / PRODUCTS.length);
-    return {
+    const product: Product = {
       id: random.uuid(),
       name: generation === 0 ? item.name : `${item.name} (Gen ${generation + 1})`,
       code: `PRD-${String(index + 1).padStart(4, '0')}`,
@@ -56,6 +75,7 @@ export function generateProducts(random: Random, scale: number): Product[] {
       active: index % 8 !== 4,
       createdAt: between(random, 0, 10),
     };
+    return { product, kind: item.kind };
   });
 }
 
@@ -69,7 +89,7 @@ export function generateTickets(
   scale: number,
   staff: Staff,
   { people }: Customers,
-  products: Product[],
+  catalogue: CatalogueItem[],
 ): TicketData {
   const count = Math.max(30, Math.round(5000 * scale));
   // Numbers are handed out in creation order, as the help desk itself would.
@@ -83,49 +103,47 @@ export function generateTickets(
   coverEveryValue(random, priorities, PRIORITIES);
   coverEveryValue(random, channels, CHANNELS);
 
-  const everyEditor = staff.editors('TICKETS');
-  const assignable = new Map(
-    staff.departments.map((d) => {
-      const members = staff.editors('TICKETS', d.id);
-      return [d.id, members.length > 0 ? members : everyEditor] as const;
-    }),
-  );
+  const assignable = assigneesByDepartment(staff);
+  const products = catalogue.map((item) => item.product);
+  const ofKind = new Map<ProductKind, Product[]>();
+  for (const { product, kind } of catalogue) {
+    ofKind.set(kind, [...(ofKind.get(kind) ?? []), product]);
+  }
 
   const tickets: Ticket[] = [];
   const ticketProducts: TicketProduct[] = [];
   createdAts.forEach((createdAt, index) => {
     const person = random.pick(people);
-    const topic = random.pick(TICKET_TOPICS);
-    const subject = random.pick(topic.subjects);
-    const description = random.pick(topic.descriptions);
-    const mentionsProduct = `${subject}${description}`.includes('{product}');
-    const productCount = mentionsProduct
-      ? random.int(1, 3)
-      : random.weighted([[0, 6], [1, 3], [2, 1]] as const);
-    const ticketProductList = random.sample(products, productCount);
+    const request = random.pick(TICKET_REQUESTS);
+    const mentioned = request.product && random.pick(ofKind.get(request.product) ?? products);
+    const others = random.sample(
+      products.filter((product) => product !== mentioned),
+      random.weighted(EXTRA_PRODUCT_WEIGHTS),
+    );
+    const ticketProductList = mentioned ? [mentioned, ...others] : others;
     const account = accountOf(random, person);
     const values = {
       firstName: person.contact.firstName,
       account: account?.name ?? 'our company',
       order: `SO-${random.int(100000, 999999)}`,
       invoice: `INV-2026-${random.int(10000, 99999)}`,
-      ...(ticketProductList.length > 0 ? { product: ticketProductList[0].name } : {}),
+      ...(mentioned ? { product: mentioned.name } : {}),
     };
-    const department = staff.departmentByName.get(topic.department);
-    if (department === undefined) throw new Error(`no department ${topic.department}`);
+    const department = staff.departmentByName.get(request.department);
+    if (department === undefined) throw new Error(`no department ${request.department}`);
     const status = statuses[index];
     const priority = priorities[index];
     const closedAt = status === 'CLOSED' ? after(random, createdAt, 1, 240) : null;
     const ticket: Ticket = {
       id: random.uuid(),
       number: index + 1,
-      subject: fill(subject, values),
-      description: fill(description, values),
+      subject: fill(request.subject, values),
+      description: fill(request.description, values),
       status,
       priority,
       channel: channels[index],
       departmentId: department.id,
-      assigneeId: assigneeFor(random, status, assignable.get(department.id) ?? everyEditor),
+      assigneeId: assigneeFor(random, status, assignable.get(department.id) ?? []),
       contactId: person.contact.id,
       accountId: account?.id ?? null,
       dueAt: random.chance(0.6) ? hoursAfter(createdAt, DUE_HOURS[priority]) : null,
@@ -142,9 +160,21 @@ export function generateTickets(
 }
 
 function statusFor(random: Random, createdAt: Date): TicketStatus {
-  return createdAt >= RECENT_FROM
-    ? random.weighted([['OPEN', 40], ['ON_HOLD', 15], ['ESCALATED', 10], ['CLOSED', 35]] as const)
-    : random.weighted([['OPEN', 3], ['ON_HOLD', 5], ['ESCALATED', 2], ['CLOSED', 90]] as const);
+  return random.weighted(createdAt >= RECENT_FROM ? RECENT_STATUS_WEIGHTS : OLDER_STATUS_WEIGHTS);
+}
+
+/**
+ * Who may be assigned a ticket of each department: its members who can edit tickets, or any
+ * such agent when a small seed leaves a department without one.
+ */
+function assigneesByDepartment(staff: Staff): Map<string, Agent[]> {
+  const everyEditor = staff.editors('TICKETS');
+  return new Map(
+    staff.departments.map((department) => {
+      const members = staff.editors('TICKETS', department.id);
+      return [department.id, members.length > 0 ? members : everyEditor];
+    }),
+  );
 }
 
 /** The contact's primary account, now and then another of theirs (ASC-7 allows either). */

@@ -111,142 +111,237 @@ export const PERSONAL_MAIL_DOMAINS = ['mail.example', 'inbox.example', 'post.exa
 export const DEPARTMENT_NAMES = ['Support', 'Billing', 'Technical', 'Sales', 'Onboarding'] as const;
 export type DepartmentName = (typeof DEPARTMENT_NAMES)[number];
 
-/** The catalogue, with list prices in US dollars. */
-export const PRODUCTS = [
-  { name: 'Cloud Desk Starter', price: 29 },
-  { name: 'Cloud Desk Professional', price: 79 },
-  { name: 'Cloud Desk Enterprise', price: 149 },
-  { name: 'Inventory Sync', price: 49 },
-  { name: 'Analytics Suite', price: 99 },
-  { name: 'Mobile App License', price: 12 },
-  { name: 'API Access Add-on', price: 39 },
-  { name: 'Data Backup Add-on', price: 19 },
-  { name: 'Single Sign-On Add-on', price: 25 },
-  { name: 'Premium Support Plan', price: 499 },
-  { name: 'Onboarding Package', price: 1200 },
-  { name: 'On-site Training Day', price: 1800 },
-  { name: 'POS Terminal T1', price: 649 },
-  { name: 'Receipt Printer RP-80', price: 229 },
-  { name: 'Label Printer LP-5', price: 189 },
-  { name: 'Barcode Scanner BS-30', price: 119 },
-  { name: 'Card Reader CR-2', price: 59 },
-  { name: 'Cash Drawer CD-410', price: 139 },
-  { name: 'Warehouse Tablet W10', price: 549 },
-  { name: 'Rugged Handheld H7', price: 899 },
-  { name: 'Smart Router X200', price: 279 },
-  { name: 'Wi-Fi Access Point AP-6', price: 189 },
-  { name: 'Network Switch 24-Port', price: 329 },
-  { name: 'Security Camera Kit', price: 459 },
-  { name: 'Wireless Headset HS-3', price: 89 },
-  { name: 'Docking Station DS-4', price: 169 },
-  { name: '27-inch Monitor', price: 249 },
-  { name: 'Thermal Paper Rolls (50 pack)', price: 45 },
-  { name: 'Shipping Labels (1000 pack)', price: 32 },
-  { name: 'Extended Warranty (2 years)', price: 99 },
-  { name: 'Hardware Repair Service', price: 150 },
-  { name: 'Device Replacement Service', price: 75 },
-  { name: 'E-commerce Connector', price: 59 },
-  { name: 'Accounting Connector', price: 45 },
-  { name: 'Marketing Automation', price: 129 },
-  { name: 'Survey Builder', price: 19 },
-  { name: 'Knowledge Base Pro', price: 39 },
-  { name: 'Live Chat Widget', price: 29 },
-  { name: 'Call Center Telephony', price: 89 },
-  { name: 'Custom Reports Pack', price: 69 },
-] as const;
+export type ProductKind = 'software' | 'hardware' | 'service';
 
 /**
- * Help desk requests by department. Placeholders: {product} (the ticket then lists at least one
- * product), {order}, {invoice}, {firstName}, {account}.
+ * The catalogue, with list prices in US dollars. Kinds alternate so that even the first five
+ * (the smallest seed) give tickets about software, devices and services something to refer to.
  */
-export const TICKET_TOPICS: readonly {
+export const PRODUCTS: readonly { name: string; price: number; kind: ProductKind }[] = [
+  { name: 'Cloud Desk Professional', price: 79, kind: 'software' },
+  { name: 'POS Terminal T1', price: 649, kind: 'hardware' },
+  { name: 'Premium Support Plan', price: 499, kind: 'service' },
+  { name: 'Barcode Scanner BS-30', price: 119, kind: 'hardware' },
+  { name: 'Inventory Sync', price: 49, kind: 'software' },
+  { name: 'Receipt Printer RP-80', price: 229, kind: 'hardware' },
+  { name: 'Onboarding Package', price: 1200, kind: 'service' },
+  { name: 'Analytics Suite', price: 99, kind: 'software' },
+  { name: 'Label Printer LP-5', price: 189, kind: 'hardware' },
+  { name: 'Cloud Desk Starter', price: 29, kind: 'software' },
+  { name: 'Card Reader CR-2', price: 59, kind: 'hardware' },
+  { name: 'On-site Training Day', price: 1800, kind: 'service' },
+  { name: 'Cloud Desk Enterprise', price: 149, kind: 'software' },
+  { name: 'Cash Drawer CD-410', price: 139, kind: 'hardware' },
+  { name: 'Mobile App License', price: 12, kind: 'software' },
+  { name: 'Warehouse Tablet W10', price: 549, kind: 'hardware' },
+  { name: 'Extended Warranty (2 years)', price: 99, kind: 'service' },
+  { name: 'API Access Add-on', price: 39, kind: 'software' },
+  { name: 'Rugged Handheld H7', price: 899, kind: 'hardware' },
+  { name: 'Data Backup Add-on', price: 19, kind: 'software' },
+  { name: 'Smart Router X200', price: 279, kind: 'hardware' },
+  { name: 'Hardware Repair Service', price: 150, kind: 'service' },
+  { name: 'Single Sign-On Add-on', price: 25, kind: 'software' },
+  { name: 'Wi-Fi Access Point AP-6', price: 189, kind: 'hardware' },
+  { name: 'E-commerce Connector', price: 59, kind: 'software' },
+  { name: 'Network Switch 24-Port', price: 329, kind: 'hardware' },
+  { name: 'Device Replacement Service', price: 75, kind: 'service' },
+  { name: 'Accounting Connector', price: 45, kind: 'software' },
+  { name: 'Security Camera Kit', price: 459, kind: 'hardware' },
+  { name: 'Marketing Automation', price: 129, kind: 'software' },
+  { name: 'Wireless Headset HS-3', price: 89, kind: 'hardware' },
+  { name: 'Knowledge Base Pro', price: 39, kind: 'software' },
+  { name: 'Docking Station DS-4', price: 169, kind: 'hardware' },
+  { name: 'Live Chat Widget', price: 29, kind: 'software' },
+  { name: '27-inch Monitor', price: 249, kind: 'hardware' },
+  { name: 'Call Center Telephony', price: 89, kind: 'software' },
+  { name: 'Thermal Paper Rolls (50 pack)', price: 45, kind: 'hardware' },
+  { name: 'Custom Reports Pack', price: 69, kind: 'software' },
+  { name: 'Shipping Labels (1000 pack)', price: 32, kind: 'hardware' },
+  { name: 'Survey Builder', price: 19, kind: 'software' },
+];
+
+/**
+ * Typical help desk requests. A request with `product` is about a product of that kind, named
+ * by the {product} placeholder; other placeholders: {order}, {invoice}, {firstName}, {account}.
+ */
+export const TICKET_REQUESTS: readonly {
   department: DepartmentName;
-  subjects: readonly string[];
-  descriptions: readonly string[];
+  subject: string;
+  description: string;
+  product?: ProductKind;
 }[] = [
   {
     department: 'Billing',
-    subjects: [
-      'Question about my latest invoice',
-      'Charged twice this month',
-      'Request for a refund',
-      'Invoice {invoice} shows the wrong tax rate',
-      'Please update our billing address',
-      'Payment by card failed',
-      'Need a copy of invoice {invoice}',
-    ],
-    descriptions: [
+    subject: 'Question about my latest invoice',
+    description:
       'Hello,\n\nour invoice {invoice} lists more seats than we actually use. Could you check it and send a corrected one?\n\nThanks,\n{firstName}',
-      'Hi team,\n\nthe card on file was charged twice on the same day. Please refund the duplicate payment.\n\nBest regards,\n{firstName}',
-      'Our finance department moved. Please send future invoices for {account} to the new address and reissue {invoice}.\n\n{firstName}',
+  },
+  {
+    department: 'Billing',
+    subject: 'Charged twice this month',
+    description:
+      'Hi team,\n\nthe card on file was charged twice on the same day for {invoice}. Please refund the duplicate payment.\n\nBest regards,\n{firstName}',
+  },
+  {
+    department: 'Billing',
+    subject: 'Invoice {invoice} shows the wrong tax rate',
+    description:
+      'Hello,\n\nthe invoice applies 10% tax, but {account} is exempt; our certificate is on file. Could you reissue it?\n\n{firstName}',
+  },
+  {
+    department: 'Billing',
+    subject: 'Please update our billing address',
+    description:
+      'Our finance department has moved. Please send future invoices for {account} to the new address and reissue {invoice}.\n\n{firstName}',
+  },
+  {
+    department: 'Billing',
+    subject: 'Payment by card failed',
+    description:
       'The payment for {invoice} was declined although the card is valid. Is there a problem on your side?\n\nThanks,\n{firstName}',
-    ],
+  },
+  {
+    department: 'Billing',
+    subject: 'Refund for the {product}',
+    description:
+      'Hi,\n\nwe cancelled the {product} within the trial period but were still billed on {invoice}. Please refund it.\n\n{firstName}',
+    product: 'software',
   },
   {
     department: 'Support',
-    subjects: [
-      'Shipment delayed',
-      'Order {order} has not arrived',
-      'Damaged {product} received',
-      'Wrong item delivered for order {order}',
-      'How do I return the {product}?',
-      'Change the delivery address of order {order}',
-    ],
-    descriptions: [
+    subject: 'Shipment delayed',
+    description:
       'Hello,\n\norder {order} was supposed to arrive last week and the tracking page has not changed for five days. When can we expect it?\n\n{firstName}',
+  },
+  {
+    department: 'Support',
+    subject: 'Damaged {product} received',
+    description:
       'Hi,\n\nthe {product} from order {order} arrived with a cracked case. Can you send a replacement?\n\nThanks,\n{firstName}',
-      'We received a different item than the {product} we ordered ({order}). Please advise how to exchange it.\n\nRegards,\n{firstName}',
-      'Hello,\n\nwe would like to return the {product}; it does not fit our setup. What is the return procedure?\n\n{firstName}',
-    ],
+    product: 'hardware',
+  },
+  {
+    department: 'Support',
+    subject: 'Wrong item delivered for order {order}',
+    description:
+      'We received a different item than the {product} we ordered. Please advise how to exchange it.\n\nRegards,\n{firstName}',
+    product: 'hardware',
+  },
+  {
+    department: 'Support',
+    subject: 'How do I return the {product}?',
+    description:
+      'Hello,\n\nthe {product} does not fit our setup and we would like to return it. What is the procedure?\n\n{firstName}',
+    product: 'hardware',
+  },
+  {
+    department: 'Support',
+    subject: 'Change the delivery address of order {order}',
+    description:
+      'Hi,\n\ncould you ship order {order} to our warehouse instead of the head office? It has not left your depot yet.\n\n{firstName}',
+  },
+  {
+    department: 'Support',
+    subject: 'Warranty claim for the {product}',
+    description:
+      'The {product} stopped working after eight months. It should still be under warranty; what do you need from us?\n\n{firstName}',
+    product: 'hardware',
   },
   {
     department: 'Technical',
-    subjects: [
-      'Cannot log in',
-      'Password reset e-mail never arrives',
-      'Two-factor code is rejected',
-      '{product} keeps crashing',
-      'Error 500 when exporting reports',
-      '{product} stopped syncing',
-      'API rate limit exceeded',
-    ],
-    descriptions: [
+    subject: 'Cannot log in',
+    description:
       'Hi,\n\nsince this morning I get "invalid credentials" although my password is correct. Several colleagues at {account} have the same problem.\n\n{firstName}',
+  },
+  {
+    department: 'Technical',
+    subject: 'Password reset e-mail never arrives',
+    description:
       'Hello,\n\nI requested a password reset three times but no e-mail arrived, not even in the spam folder.\n\nThanks,\n{firstName}',
-      'The {product} freezes and restarts every few minutes since the last update. We already rebooted it twice.\n\n{firstName}',
-      'Hi support,\n\nour integration with {product} has not synced since yesterday and the log shows timeouts. Can you take a look?\n\nBest,\n{firstName}',
+  },
+  {
+    department: 'Technical',
+    subject: 'Two-factor code is rejected',
+    description:
+      'The six-digit code from my authenticator app is rejected every time. The clock on my phone is correct.\n\n{firstName}',
+  },
+  {
+    department: 'Technical',
+    subject: '{product} keeps restarting',
+    description:
+      'The {product} freezes and restarts every few minutes since the last firmware update. We already power-cycled it twice.\n\n{firstName}',
+    product: 'hardware',
+  },
+  {
+    department: 'Technical',
+    subject: '{product} stopped syncing',
+    description:
+      'Hi support,\n\nthe {product} has not synced since yesterday and the log shows timeouts. Can you take a look?\n\nBest,\n{firstName}',
+    product: 'software',
+  },
+  {
+    department: 'Technical',
+    subject: 'Error 500 when exporting reports',
+    description:
       'Exporting the monthly report fails with "Error 500". Smaller date ranges work fine.\n\n{firstName}',
-    ],
+  },
+  {
+    department: 'Technical',
+    subject: 'API rate limit exceeded',
+    description:
+      'Our nightly import now fails with HTTP 429 after a few hundred requests. Did the limits change?\n\n{firstName}',
   },
   {
     department: 'Sales',
-    subjects: [
-      'Pricing for 50 more seats',
-      'Request a quote for {product}',
-      'Upgrade to the Enterprise plan',
-      'Volume discount inquiry',
-      'Trial extension request',
-    ],
-    descriptions: [
+    subject: 'Pricing for 50 more seats',
+    description:
       'Hello,\n\n{account} is growing and we need about 50 additional seats. Could you send us a quote?\n\nBest regards,\n{firstName}',
+  },
+  {
+    department: 'Sales',
+    subject: 'Request a quote for the {product}',
+    description:
       'Hi,\n\nwe are interested in the {product} for our new branch. What would 20 units cost, including shipping?\n\n{firstName}',
+    product: 'hardware',
+  },
+  {
+    department: 'Sales',
+    subject: 'Upgrade from the {product}',
+    description:
+      'We have outgrown the {product}. Which plan would you recommend for about 200 users, and can we switch mid-contract?\n\n{firstName}',
+    product: 'software',
+  },
+  {
+    department: 'Sales',
+    subject: 'Trial extension request',
+    description:
       'Our trial ends on Friday but the evaluation is not finished yet. Could you extend it by two weeks?\n\nThanks,\n{firstName}',
-    ],
   },
   {
     department: 'Onboarding',
-    subjects: [
-      'Help setting up our workspace',
-      'Importing contacts from a spreadsheet',
-      'Training session for new users',
-      'Configuring the {product}',
-    ],
-    descriptions: [
+    subject: 'Help setting up our workspace',
+    description:
       'Hello,\n\nwe just signed up and would like help configuring departments and user roles for {account}.\n\n{firstName}',
+  },
+  {
+    department: 'Onboarding',
+    subject: 'Importing contacts from a spreadsheet',
+    description:
       'Hi,\n\nwe have about 3,000 contacts in a spreadsheet. What format does the import expect?\n\nThanks,\n{firstName}',
-      'Could we schedule a one-hour training for our new team members next week?\n\n{firstName}',
+  },
+  {
+    department: 'Onboarding',
+    subject: 'Scheduling the {product}',
+    description:
+      'We booked the {product} with our order. Could we schedule it for a weekday next month?\n\n{firstName}',
+    product: 'service',
+  },
+  {
+    department: 'Onboarding',
+    subject: 'Configuring the {product}',
+    description:
       'We installed the {product} but are not sure which settings fit a small shop. Is there a guide?\n\n{firstName}',
-    ],
+    product: 'hardware',
   },
 ];
 
