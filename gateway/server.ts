@@ -12,7 +12,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { GraphQLFormattedError } from 'graphql';
 import type { Config, SubgraphName } from '../shared/config';
-import { formatErrorFor } from '../shared/errors';
+import { formatErrorFor, REFUSAL_CODES } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { listen, RunningService } from '../shared/subgraph';
 import { authenticate } from './auth';
@@ -51,15 +51,16 @@ function formatGatewayError(options: GatewayOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const serviceName = formatted.extensions?.serviceName;
     const code = formatted.extensions?.code;
-    const relayedClientError =
-      typeof code === 'string' &&
-      ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'].includes(code);
+    const relayedClientError = typeof code === 'string' && REFUSAL_CODES.has(code);
     if (typeof serviceName === 'string' && !relayedClientError) {
       options.log.warn({ serviceName, message: formatted.message }, 'subgraph failed');
+      const unavailable = code === 'SUBGRAPH_UNAVAILABLE';
       return {
-        message: `The ${serviceName} service could not answer this part of the query`,
+        message: unavailable
+          ? `The ${serviceName} service could not answer this part of the query`
+          : `Internal server error in the ${serviceName} service`,
         path: formatted.path,
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName },
+        extensions: { code: unavailable ? code : 'INTERNAL_SERVER_ERROR', serviceName },
       };
     }
     return base(formatted, error);

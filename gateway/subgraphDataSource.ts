@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { Config } from '../shared/config';
+import { REFUSAL_CODES } from '../shared/errors';
 import { Identity, IDENTITY_HEADER, signForwardedIdentity } from '../shared/identity';
 
 export interface GatewayContext {
@@ -37,13 +38,14 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
   /**
    * A subgraph that cannot be reached, times out or answers with an HTTP error would otherwise
    * surface as an anonymous internal error; this names the service so the client knows which
-   * part of its answer is missing. Refusals the subgraph meant for the client keep their code.
+   * part of its answer is missing. A refusal the subgraph wrote for the client (a variable its
+   * scalar rejected with HTTP 400, say) keeps its code and message.
    */
   override didEncounterError(error: Error): never {
-    const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-    if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
-      throw new GraphQLError(error.message, {
-        extensions: { code, serviceName: this.serviceName },
+    const refusal = refusalIn(error);
+    if (refusal) {
+      throw new GraphQLError(refusal.message, {
+        extensions: { code: refusal.code, serviceName: this.serviceName },
       });
     }
     throw new GraphQLError(`The ${this.serviceName} service failed: ${error.message}`, {
@@ -60,4 +62,20 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     request.http?.headers.set(IDENTITY_HEADER, signForwardedIdentity(context.identity, this.auth));
     request.http?.headers.set('x-request-id', context.requestId);
   }
+}
+
+interface ErrorBody {
+  errors?: { message?: unknown; extensions?: { code?: unknown } }[];
+}
+
+/** The first client-facing refusal in a subgraph's non-2xx answer, if that is what it was. */
+function refusalIn(error: Error): { message: string; code: string } | null {
+  if (!(error instanceof GraphQLError)) return null;
+  const response = error.extensions.response as { body?: ErrorBody } | undefined;
+  const first = response?.body?.errors?.[0];
+  const code = first?.extensions?.code;
+  if (typeof code !== 'string' || !REFUSAL_CODES.has(code) || typeof first?.message !== 'string') {
+    return null;
+  }
+  return { message: first.message, code };
 }

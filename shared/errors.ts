@@ -10,13 +10,18 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR';
 
-/** Codes whose message is written for the client; anything else is masked before it leaves. */
-const CLIENT_CODES: ReadonlySet<string> = new Set([
+/** Refusals a service writes for the client; a gateway relays them as they are. */
+export const REFUSAL_CODES: ReadonlySet<string> = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+]);
+
+/** Codes whose message is written for the client; anything else is masked before it leaves. */
+const CLIENT_CODES: ReadonlySet<string> = new Set([
+  ...REFUSAL_CODES,
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',

@@ -183,3 +183,8 @@ export async function pageOf<E extends WithId>(
     () => countQuery.getCount(),
   );
 }
+
+/** Like `loader.loadMany`, but fails instead of mixing errors into the values. */
+export function loadAll<K, V>(loader: DataLoader<K, V>, keys: readonly K[]): Promise<V[]> {
+  return Promise.all(keys.map((key) => loader.load(key)));
+}

@@ -1,13 +1,10 @@
-import type { PageArgs } from '../../../shared/pagination';
-import type { DeskContext } from '../context';
-import type { Account as AccountRow } from '../entities';
+import type { AccountResolvers } from '../generated/resolvers';
 
-export const Account = {
-  __resolveReference: ({ id }: { id: string }, ctx: DeskContext) => ctx.loaders.account.load(id),
-  contacts: (account: AccountRow, args: PageArgs, ctx: DeskContext) =>
+export const Account: AccountResolvers = {
+  __resolveReference: ({ id }, ctx) => ctx.loaders.account.load(id),
+  contacts: (account, args, ctx) =>
     ctx.loaders.contactLinksByAccount.load({ parentId: account.id, ...args }),
-  tickets: (account: AccountRow, args: PageArgs, ctx: DeskContext) =>
+  tickets: (account, args, ctx) =>
     ctx.loaders.ticketsByAccount.load({ parentId: account.id, ...args }),
-  deals: (account: AccountRow, args: PageArgs, ctx: DeskContext) =>
-    ctx.loaders.dealsByAccount.load({ parentId: account.id, ...args }),
+  deals: (account, args, ctx) => ctx.loaders.dealsByAccount.load({ parentId: account.id, ...args }),
 };

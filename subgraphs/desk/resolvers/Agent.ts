@@ -1,12 +1,14 @@
-import type { DeskContext } from '../context';
-import type { Agent as AgentRow } from '../entities';
+import { loadAll } from '../../../shared/loaders';
+import type { AgentResolvers } from '../generated/resolvers';
 
-export const Agent = {
-  __resolveReference: ({ id }: { id: string }, ctx: DeskContext) => ctx.loaders.agent.load(id),
-  profile: (agent: AgentRow, _: unknown, ctx: DeskContext) =>
-    ctx.loaders.profile.load(agent.profileId),
-  departments: async (agent: AgentRow, _: unknown, ctx: DeskContext) => {
+export const Agent: AgentResolvers = {
+  __resolveReference: ({ id }, ctx) => ctx.loaders.agent.load(id),
+  profile: (agent, _, ctx) => ctx.loaders.profile.load(agent.profileId),
+  departments: async (agent, _, ctx) => {
     const links = await ctx.loaders.departmentIdsByAgent.load(agent.id);
-    return ctx.loaders.department.loadMany(links.map((link) => link.departmentId));
+    return loadAll(
+      ctx.loaders.department,
+      links.map((link) => link.departmentId),
+    );
   },
 };

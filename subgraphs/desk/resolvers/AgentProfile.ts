@@ -1,11 +1,10 @@
-import type { DeskContext } from '../context';
 import { PERMISSION_MODULES } from '../entities/ProfilePermission';
-import type { AgentProfile as AgentProfileRow } from '../entities';
+import type { AgentProfileResolvers } from '../generated/resolvers';
 
-export const AgentProfile = {
-  __resolveReference: ({ id }: { id: string }, ctx: DeskContext) => ctx.loaders.profile.load(id),
+export const AgentProfile: AgentProfileResolvers = {
+  __resolveReference: ({ id }, ctx) => ctx.loaders.profile.load(id),
   /** Every module is listed, those without a stored level as entirely off. */
-  permissions: async (profile: AgentProfileRow, _: unknown, ctx: DeskContext) => {
+  permissions: async (profile, _, ctx) => {
     const stored = new Map(
       (await ctx.loaders.permissionsByProfile.load(profile.id)).map((p) => [p.module, p]),
     );

@@ -1,17 +1,14 @@
-import type { PageArgs } from '../../../shared/pagination';
-import type { DeskContext } from '../context';
-import type { Contact as ContactRow } from '../entities';
+import type { ContactResolvers } from '../generated/resolvers';
 
-export const Contact = {
-  __resolveReference: ({ id }: { id: string }, ctx: DeskContext) => ctx.loaders.contact.load(id),
-  name: (contact: ContactRow) => `${contact.firstName} ${contact.lastName}`,
-  primaryAccount: async (contact: ContactRow, _: unknown, ctx: DeskContext) => {
+export const Contact: ContactResolvers = {
+  __resolveReference: ({ id }, ctx) => ctx.loaders.contact.load(id),
+  name: (contact) => `${contact.firstName} ${contact.lastName}`,
+  primaryAccount: async (contact, _, ctx) => {
     const links = await ctx.loaders.accountLinksByContact.load(contact.id);
     const primary = links.find((link) => link.isPrimary);
     return primary ? ctx.loaders.account.load(primary.accountId) : null;
   },
-  accounts: (contact: ContactRow, _: unknown, ctx: DeskContext) =>
-    ctx.loaders.accountLinksByContact.load(contact.id),
-  tickets: (contact: ContactRow, args: PageArgs, ctx: DeskContext) =>
+  accounts: (contact, _, ctx) => ctx.loaders.accountLinksByContact.load(contact.id),
+  tickets: (contact, args, ctx) =>
     ctx.loaders.ticketsByContact.load({ parentId: contact.id, ...args }),
 };

@@ -1,10 +1,7 @@
-import type { DeskContext } from '../context';
-import type { ContactAccount as ContactAccountRow } from '../entities';
+import type { ContactAccountResolvers } from '../generated/resolvers';
 
-export const ContactAccount = {
-  account: (link: ContactAccountRow, _: unknown, ctx: DeskContext) =>
-    ctx.loaders.account.load(link.accountId),
-  contact: (link: ContactAccountRow, _: unknown, ctx: DeskContext) =>
-    ctx.loaders.contact.load(link.contactId),
-  since: (link: ContactAccountRow) => link.createdAt,
+export const ContactAccount: ContactAccountResolvers = {
+  account: (link, _, ctx) => ctx.loaders.account.load(link.accountId),
+  contact: (link, _, ctx) => ctx.loaders.contact.load(link.contactId),
+  since: (link) => link.createdAt,
 };

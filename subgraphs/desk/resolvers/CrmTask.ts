@@ -1,15 +1,10 @@
-import type { DeskContext } from '../context';
-import type { CrmTask as CrmTaskRow } from '../entities';
+import type { CrmTaskResolvers } from '../generated/resolvers';
 
-export const CrmTask = {
-  __resolveReference: ({ id }: { id: string }, ctx: DeskContext) => ctx.loaders.crmTask.load(id),
-  owner: (task: CrmTaskRow, _: unknown, ctx: DeskContext) => ctx.loaders.agent.load(task.ownerId),
-  account: (task: CrmTaskRow, _: unknown, ctx: DeskContext) =>
-    task.accountId ? ctx.loaders.account.load(task.accountId) : null,
-  contact: (task: CrmTaskRow, _: unknown, ctx: DeskContext) =>
-    task.contactId ? ctx.loaders.contact.load(task.contactId) : null,
-  deal: (task: CrmTaskRow, _: unknown, ctx: DeskContext) =>
-    task.dealId ? ctx.loaders.deal.load(task.dealId) : null,
-  comments: (task: CrmTaskRow, _: unknown, ctx: DeskContext) =>
-    ctx.loaders.commentsByTask.load(task.id),
+export const CrmTask: CrmTaskResolvers = {
+  __resolveReference: ({ id }, ctx) => ctx.loaders.crmTask.load(id),
+  owner: (task, _, ctx) => ctx.loaders.agent.load(task.ownerId),
+  account: (task, _, ctx) => (task.accountId ? ctx.loaders.account.load(task.accountId) : null),
+  contact: (task, _, ctx) => (task.contactId ? ctx.loaders.contact.load(task.contactId) : null),
+  deal: (task, _, ctx) => (task.dealId ? ctx.loaders.deal.load(task.dealId) : null),
+  comments: (task, _, ctx) => ctx.loaders.commentsByTask.load(task.id),
 };

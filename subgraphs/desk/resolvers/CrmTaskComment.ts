@@ -1,7 +1,5 @@
-import type { DeskContext } from '../context';
-import type { CrmTaskComment as CrmTaskCommentRow } from '../entities';
+import type { CrmTaskCommentResolvers } from '../generated/resolvers';
 
-export const CrmTaskComment = {
-  author: (comment: CrmTaskCommentRow, _: unknown, ctx: DeskContext) =>
-    ctx.loaders.agent.load(comment.authorId),
+export const CrmTaskComment: CrmTaskCommentResolvers = {
+  author: (comment, _, ctx) => ctx.loaders.agent.load(comment.authorId),
 };

@@ -1,14 +1,10 @@
-import type { DeskContext } from '../context';
-import type { Deal as DealRow } from '../entities';
+import type { DealResolvers } from '../generated/resolvers';
 
-export const Deal = {
-  __resolveReference: ({ id }: { id: string }, ctx: DeskContext) => ctx.loaders.deal.load(id),
-  stage: (deal: DealRow, _: unknown, ctx: DeskContext) => ctx.loaders.dealStage.load(deal.stageId),
-  outcome: async (deal: DealRow, _: unknown, ctx: DeskContext) =>
-    (await ctx.loaders.dealStage.load(deal.stageId)).outcome,
-  account: (deal: DealRow, _: unknown, ctx: DeskContext) =>
-    ctx.loaders.account.load(deal.accountId),
-  contact: (deal: DealRow, _: unknown, ctx: DeskContext) =>
-    deal.contactId ? ctx.loaders.contact.load(deal.contactId) : null,
-  owner: (deal: DealRow, _: unknown, ctx: DeskContext) => ctx.loaders.agent.load(deal.ownerId),
+export const Deal: DealResolvers = {
+  __resolveReference: ({ id }, ctx) => ctx.loaders.deal.load(id),
+  stage: (deal, _, ctx) => ctx.loaders.dealStage.load(deal.stageId),
+  outcome: async (deal, _, ctx) => (await ctx.loaders.dealStage.load(deal.stageId)).outcome,
+  account: (deal, _, ctx) => ctx.loaders.account.load(deal.accountId),
+  contact: (deal, _, ctx) => (deal.contactId ? ctx.loaders.contact.load(deal.contactId) : null),
+  owner: (deal, _, ctx) => ctx.loaders.agent.load(deal.ownerId),
 };

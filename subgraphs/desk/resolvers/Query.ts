@@ -1,8 +1,7 @@
 import { Brackets } from 'typeorm';
-import { badUserInput } from '../../../shared/errors';
+import { badUserInput, forbidden } from '../../../shared/errors';
 import { isUuid, pageOf } from '../../../shared/loaders';
-import type { PageArgs } from '../../../shared/pagination';
-import type { DeskContext } from '../context';
+import type { QueryResolvers } from '../generated/resolvers';
 import {
   Account,
   Agent,
@@ -15,16 +14,6 @@ import {
   Product,
   Ticket,
 } from '../entities';
-import type { TicketPriority, TicketStatus } from '../entities/Ticket';
-
-interface TicketFilter {
-  status?: TicketStatus | null;
-  priority?: TicketPriority | null;
-  departmentId?: string | null;
-  assigneeId?: string | null;
-  contactId?: string | null;
-  accountId?: string | null;
-}
 
 /** A missing record is null for a single lookup; only malformed input is an error. */
 function orNull<T>(promise: Promise<T>): Promise<T | null> {
@@ -51,16 +40,17 @@ const TICKET_FILTER_COLUMNS = {
   accountId: 'account_id',
 } as const;
 
-export const Query = {
-  viewer: (_: unknown, __: unknown, ctx: DeskContext) => ctx.viewer.agent,
+export const Query: QueryResolvers = {
+  viewer: (_, __, ctx) => {
+    if (!ctx.viewer.agent) throw forbidden('viewer is only defined for agents');
+    return ctx.viewer.agent;
+  },
 
-  ticket: (_: unknown, { id }: { id: string }, ctx: DeskContext) =>
-    orNull(ctx.loaders.ticket.load(id)),
+  ticket: (_, { id }, ctx) => orNull(ctx.loaders.ticket.load(id)),
 
-  ticketByNumber: (_: unknown, { number }: { number: number }, ctx: DeskContext) =>
-    ctx.db.getRepository(Ticket).findOneBy({ number }),
+  ticketByNumber: (_, { number }, ctx) => ctx.db.getRepository(Ticket).findOneBy({ number }),
 
-  tickets: (_: unknown, args: PageArgs & { filter?: TicketFilter | null }, ctx: DeskContext) => {
+  tickets: (_, args, ctx) => {
     const query = ctx.db.getRepository(Ticket).createQueryBuilder('ticket');
     const filter = args.filter ?? {};
     if (filter.status) query.andWhere('ticket.status = :status', { status: filter.status });
@@ -78,15 +68,10 @@ export const Query = {
     );
   },
 
-  contact: (_: unknown, { id }: { id: string }, ctx: DeskContext) =>
-    orNull(ctx.loaders.contact.load(id)),
+  contact: (_, { id }, ctx) => orNull(ctx.loaders.contact.load(id)),
 
   /** ASC-4: search by any part of the name or e-mail, or list by the last name's initial. */
-  contacts: (
-    _: unknown,
-    args: PageArgs & { search?: string | null; initial?: string | null },
-    ctx: DeskContext,
-  ) => {
+  contacts: (_, args, ctx) => {
     const query = ctx.db.getRepository(Contact).createQueryBuilder('contact');
     if (args.search?.trim()) {
       const pattern = likePattern(args.search);
@@ -119,10 +104,9 @@ export const Query = {
     );
   },
 
-  account: (_: unknown, { id }: { id: string }, ctx: DeskContext) =>
-    orNull(ctx.loaders.account.load(id)),
+  account: (_, { id }, ctx) => orNull(ctx.loaders.account.load(id)),
 
-  accounts: (_: unknown, args: PageArgs & { search?: string | null }, ctx: DeskContext) => {
+  accounts: (_, args, ctx) => {
     const query = ctx.db.getRepository(Account).createQueryBuilder('account');
     if (args.search?.trim()) {
       query.andWhere('account.name ILIKE :pattern', { pattern: likePattern(args.search) });
@@ -135,7 +119,7 @@ export const Query = {
     );
   },
 
-  products: (_: unknown, args: PageArgs & { search?: string | null }, ctx: DeskContext) => {
+  products: (_, args, ctx) => {
     const query = ctx.db.getRepository(Product).createQueryBuilder('product');
     if (args.search?.trim()) {
       query.andWhere('(product.name ILIKE :pattern OR product.code ILIKE :pattern)', {
@@ -150,7 +134,7 @@ export const Query = {
     );
   },
 
-  agents: (_: unknown, args: PageArgs, ctx: DeskContext) =>
+  agents: (_, args, ctx) =>
     pageOf(
       ctx.db.getRepository(Agent).createQueryBuilder('agent'),
       args,
@@ -158,15 +142,14 @@ export const Query = {
       ctx.limits,
     ),
 
-  departments: (_: unknown, __: unknown, ctx: DeskContext) =>
-    ctx.db.getRepository(Department).find({ order: { name: 'ASC' } }),
+  departments: (_, __, ctx) => ctx.db.getRepository(Department).find({ order: { name: 'ASC' } }),
 
-  agentProfiles: (_: unknown, __: unknown, ctx: DeskContext) =>
+  agentProfiles: (_, __, ctx) =>
     ctx.db.getRepository(AgentProfile).find({ order: { name: 'ASC' } }),
 
-  deal: (_: unknown, { id }: { id: string }, ctx: DeskContext) => orNull(ctx.loaders.deal.load(id)),
+  deal: (_, { id }, ctx) => orNull(ctx.loaders.deal.load(id)),
 
-  deals: (_: unknown, args: PageArgs & { accountId?: string | null }, ctx: DeskContext) => {
+  deals: (_, args, ctx) => {
     const query = ctx.db.getRepository(Deal).createQueryBuilder('deal');
     const accountId = idFilter('accountId', args.accountId);
     if (accountId) query.andWhere('deal.account_id = :accountId', { accountId });
@@ -178,17 +161,11 @@ export const Query = {
     );
   },
 
-  dealStages: (_: unknown, __: unknown, ctx: DeskContext) =>
-    ctx.db.getRepository(DealStage).find({ order: { position: 'ASC' } }),
+  dealStages: (_, __, ctx) => ctx.db.getRepository(DealStage).find({ order: { position: 'ASC' } }),
 
-  crmTask: (_: unknown, { id }: { id: string }, ctx: DeskContext) =>
-    orNull(ctx.loaders.crmTask.load(id)),
+  crmTask: (_, { id }, ctx) => orNull(ctx.loaders.crmTask.load(id)),
 
-  crmTasks: (
-    _: unknown,
-    args: PageArgs & { accountId?: string | null; dealId?: string | null },
-    ctx: DeskContext,
-  ) => {
+  crmTasks: (_, args, ctx) => {
     const query = ctx.db.getRepository(CrmTask).createQueryBuilder('task');
     const accountId = idFilter('accountId', args.accountId);
     const dealId = idFilter('dealId', args.dealId);

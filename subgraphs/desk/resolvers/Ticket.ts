@@ -1,19 +1,19 @@
-import type { PageArgs } from '../../../shared/pagination';
-import type { DeskContext } from '../context';
-import type { Ticket as TicketRow } from '../entities';
+import { loadAll } from '../../../shared/loaders';
+import type { TicketResolvers } from '../generated/resolvers';
 
-export const Ticket = {
-  __resolveReference: ({ id }: { id: string }, ctx: DeskContext) => ctx.loaders.ticket.load(id),
-  department: (ticket: TicketRow, _: PageArgs, ctx: DeskContext) =>
-    ctx.loaders.department.load(ticket.departmentId),
-  assignee: (ticket: TicketRow, _: PageArgs, ctx: DeskContext) =>
+export const Ticket: TicketResolvers = {
+  __resolveReference: ({ id }, ctx) => ctx.loaders.ticket.load(id),
+  department: (ticket, _, ctx) => ctx.loaders.department.load(ticket.departmentId),
+  assignee: (ticket, _, ctx) =>
     ticket.assigneeId ? ctx.loaders.agent.load(ticket.assigneeId) : null,
-  contact: (ticket: TicketRow, _: PageArgs, ctx: DeskContext) =>
-    ctx.loaders.contact.load(ticket.contactId),
-  account: (ticket: TicketRow, _: PageArgs, ctx: DeskContext) =>
+  contact: (ticket, _, ctx) => ctx.loaders.contact.load(ticket.contactId),
+  account: (ticket, _, ctx) =>
     ticket.accountId ? ctx.loaders.account.load(ticket.accountId) : null,
-  products: async (ticket: TicketRow, _: PageArgs, ctx: DeskContext) => {
+  products: async (ticket, _, ctx) => {
     const links = await ctx.loaders.productIdsByTicket.load(ticket.id);
-    return ctx.loaders.product.loadMany(links.map((link) => link.productId));
+    return loadAll(
+      ctx.loaders.product,
+      links.map((link) => link.productId),
+    );
   },
 };

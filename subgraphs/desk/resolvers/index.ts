@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Resolvers } from '../generated/resolvers';
 import { Account } from './Account';
 import { Agent } from './Agent';
 import { AgentProfile } from './AgentProfile';
@@ -12,7 +12,7 @@ import { Query } from './Query';
 import { DateScalar, DateTime } from './scalars';
 import { Ticket } from './Ticket';
 
-export const deskResolvers = {
+export const deskResolvers: Resolvers = {
   DateTime,
   Date: DateScalar,
   Query,
@@ -26,4 +26,4 @@ export const deskResolvers = {
   Deal,
   CrmTask,
   CrmTaskComment,
-} as unknown as GraphQLResolverMap<unknown>;
+};

@@ -1,9 +1,21 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { badUserInput } from '../../../shared/errors';
 
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * JavaScript's Date quietly rolls 2026-02-30 over to March 2nd; a calendar date is real only
+ * when it reads back unchanged.
+ */
+function isRealCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 function parseDateTime(value: unknown): Date {
-  const date = typeof value === 'string' ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime())) {
+  const match = typeof value === 'string' ? ISO_DATE_TIME.exec(value) : null;
+  const date = match ? new Date(match[0]) : null;
+  if (!match || !date || Number.isNaN(date.getTime()) || !isRealCalendarDate(match[1])) {
     throw badUserInput(`"${String(value)}" is not an ISO 8601 date-time`);
   }
   return date;
@@ -20,11 +32,7 @@ export const DateTime = new GraphQLScalarType({
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseDate(value: unknown): string {
-  if (
-    typeof value !== 'string' ||
-    !CALENDAR_DATE.test(value) ||
-    Number.isNaN(new Date(`${value}T00:00:00Z`).getTime())
-  ) {
+  if (typeof value !== 'string' || !CALENDAR_DATE.test(value) || !isRealCalendarDate(value)) {
     throw badUserInput(`"${String(value)}" is not a calendar date (YYYY-MM-DD)`);
   }
   return value;

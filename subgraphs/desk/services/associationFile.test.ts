@@ -25,7 +25,7 @@ function row(partial: Partial<AssociationFileRow> & { row: number }): Associatio
     contactEmail: null,
     accountName: null,
     primary: false,
-    accountTicketsViewable: false,
+    accountTicketsViewable: null,
     error: null,
     ...partial,
   };
@@ -54,6 +54,7 @@ describe('parseAssociationFile', () => {
           contactEmail: 'ada@example.com',
           accountName: 'Acme, Inc.',
           primary: true,
+          accountTicketsViewable: false,
         }),
         row({
           row: 3,
@@ -77,11 +78,17 @@ describe('parseAssociationFile', () => {
         'Notes, EMAIL ,account,account_tickets-viewable,PRIMARY\n' +
         'hello,ada@example.com,Acme,n,1\n';
       await expect(parseCsv(csv, 'UPLOAD.CSV')).resolves.toEqual([
-        row({ row: 2, contactEmail: 'ada@example.com', accountName: 'Acme', primary: true }),
+        row({
+          row: 2,
+          contactEmail: 'ada@example.com',
+          accountName: 'Acme',
+          primary: true,
+          accountTicketsViewable: false,
+        }),
       ]);
     });
 
-    it('defaults the optional columns to false when they are absent', async () => {
+    it('leaves Primary false and the viewable setting unset when those columns are absent', async () => {
       await expect(parseCsv('contact_email,account_name\nada@example.com,Acme\n')).resolves.toEqual(
         [row({ row: 2, contactEmail: 'ada@example.com', accountName: 'Acme' })],
       );
@@ -146,6 +153,7 @@ describe('parseAssociationFile', () => {
           row: 5,
           contactEmail: 'not-an-email',
           accountName: 'Acme',
+          accountTicketsViewable: false,
           error: 'Contact Email "not-an-email" is not a valid e-mail address',
         }),
       );
@@ -217,7 +225,13 @@ describe('parseAssociationFile', () => {
         sheet.addRow(['carol@example.com', 'Acme Corp', 'perhaps', false]); // row 5
       });
       await expect(parseAssociationFile('Associations.XLSX', content)).resolves.toEqual([
-        row({ row: 2, contactEmail: 'ada@example.com', accountName: 'Acme Corp', primary: true }),
+        row({
+          row: 2,
+          contactEmail: 'ada@example.com',
+          accountName: 'Acme Corp',
+          primary: true,
+          accountTicketsViewable: false,
+        }),
         row({
           row: 4,
           contactEmail: 'bob@example.com',
@@ -228,6 +242,7 @@ describe('parseAssociationFile', () => {
           row: 5,
           contactEmail: 'carol@example.com',
           accountName: 'Acme Corp',
+          accountTicketsViewable: false,
           error: 'Primary must be yes or no, got "perhaps"',
         }),
       ]);

@@ -15,8 +15,8 @@ export interface AssociationFileRow {
   accountName: string | null;
   /** Optional column, default false. */
   primary: boolean;
-  /** Optional column, default false. */
-  accountTicketsViewable: boolean;
+  /** Optional column; null when the column or cell is empty, so an existing link keeps its setting. */
+  accountTicketsViewable: boolean | null;
   /** Set when the row itself is malformed (missing e-mail, invalid e-mail syntax, missing account name, unreadable yes/no value). */
   error: string | null;
 }
@@ -69,7 +69,7 @@ const COLUMNS: readonly ColumnSpec[] = [
 ];
 
 const TRUE_VALUES: ReadonlySet<string> = new Set(['yes', 'y', 'true', '1']);
-const FALSE_VALUES: ReadonlySet<string> = new Set(['no', 'n', 'false', '0', '']);
+const FALSE_VALUES: ReadonlySet<string> = new Set(['no', 'n', 'false', '0']);
 
 /** Deliberately simple: one @, no whitespace, a dotted domain with non-empty labels. */
 const EMAIL_PATTERN = /^[^\s@<>(),;:"]+@[^\s@<>(),;:".]+(?:\.[^\s@<>(),;:".]+)+$/;
@@ -305,16 +305,17 @@ function toAssociationRows(rawRows: RawRow[]): AssociationFileRow[] {
     const accountName = cell('accountName');
     if (accountName === '') errors.push('Account Name is empty');
 
-    const flag = (field: 'primary' | 'accountTicketsViewable'): boolean => {
+    const flag = (field: 'primary' | 'accountTicketsViewable'): boolean | null => {
       const raw = cell(field);
       const value = raw.toLowerCase();
+      if (value === '') return null;
       if (TRUE_VALUES.has(value)) return true;
       if (FALSE_VALUES.has(value)) return false;
       const label = COLUMNS.find((spec) => spec.field === field)?.label ?? field;
       errors.push(`${label} must be yes or no, got "${truncate(raw)}"`);
       return false;
     };
-    const primary = flag('primary');
+    const primary = flag('primary') ?? false;
     const accountTicketsViewable = flag('accountTicketsViewable');
 
     return {

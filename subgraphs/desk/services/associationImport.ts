@@ -2,7 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { badUserInput } from '../../../shared/errors';
 import type { DeskContext } from '../context';
 import { Account, Contact, ContactAccount } from '../entities';
-import { makePrimary } from './associations';
+import { lockContacts, makePrimary } from './associations';
 import { AssociationFileError, AssociationFileRow, parseAssociationFile } from './associationFile';
 
 export type ImportRowStatus = 'APPLIED' | 'UNCHANGED' | 'FAILED';
@@ -24,7 +24,13 @@ export interface ImportReport {
 
 interface Lookups {
   contactsByEmail: Map<string, Contact>;
-  accountsByName: Map<string, Account>;
+  /**
+   * Lowercased name → every account with that name ignoring case. Names are unique only as
+   * written ("Acme" and "ACME" may both exist), so one entry per lowercased name picked an
+   * arbitrary twin, even for a row naming the other one exactly (found by
+   * test/associations.test.ts); see accountNamed.
+   */
+  accountsByName: Map<string, Account[]>;
   /** Links of every contact named in the file, kept current as rows are applied. */
   links: ContactAccount[];
 }
@@ -46,14 +52,35 @@ async function lookups(manager: EntityManager, rows: AssociationFileRow[]): Prom
         .where('lower(account.name) IN (:...names)', { names })
         .getMany()
     : [];
+  // Before reading the links, so that they stay current while the rows are applied.
+  await lockContacts(
+    manager,
+    contacts.map((c) => c.id),
+  );
   const links = contacts.length
     ? await manager.find(ContactAccount, { where: { contactId: In(contacts.map((c) => c.id)) } })
     : [];
+  const accountsByName = new Map<string, Account[]>();
+  for (const account of accounts) {
+    const key = account.name.toLowerCase();
+    accountsByName.set(key, [...(accountsByName.get(key) ?? []), account]);
+  }
   return {
     contactsByEmail: new Map(contacts.map((c) => [c.email.toLowerCase(), c])),
-    accountsByName: new Map(accounts.map((a) => [a.name.toLowerCase(), a])),
+    accountsByName,
     links,
   };
+}
+
+/** The account a row names: the exact name first, else the only one equal ignoring case. */
+function accountNamed(state: Lookups, name: string): Account | string {
+  const candidates = state.accountsByName.get(name.toLowerCase()) ?? [];
+  const exact = candidates.find((a) => a.name === name);
+  if (exact) return exact;
+  if (candidates.length === 1) return candidates[0];
+  if (candidates.length === 0) return `No account is named "${name}"`;
+  const names = candidates.map((a) => `"${a.name}"`).join(', ');
+  return `Several accounts are named "${name}" ignoring case (${names}); write the name exactly as one of them`;
 }
 
 /** Applies one valid row; returns whether anything changed. */
@@ -73,12 +100,15 @@ async function applyRow(
       accountId: account.id,
       // ASC-1: a contact's first account becomes its primary one.
       isPrimary: !contactLinks.some((l) => l.isPrimary) && !row.primary,
-      accountTicketsViewable: row.accountTicketsViewable,
+      accountTicketsViewable: row.accountTicketsViewable ?? false,
     });
     link = await manager.save(link);
     state.links.push(link);
     changed = true;
-  } else if (link.accountTicketsViewable !== row.accountTicketsViewable) {
+  } else if (
+    row.accountTicketsViewable !== null &&
+    link.accountTicketsViewable !== row.accountTicketsViewable
+  ) {
     await manager.update(
       ContactAccount,
       { id: link.id },
@@ -132,13 +162,13 @@ export async function importContactAssociations(
         continue;
       }
       const contact = state.contactsByEmail.get(row.contactEmail ?? '');
-      const account = state.accountsByName.get(row.accountName?.toLowerCase() ?? '');
+      const account = accountNamed(state, row.accountName ?? '');
       if (!contact) {
         report.push(failed(row, `No contact has the e-mail "${row.contactEmail}"`));
         continue;
       }
-      if (!account) {
-        report.push(failed(row, `No account is named "${row.accountName}"`));
+      if (typeof account === 'string') {
+        report.push(failed(row, account));
         continue;
       }
       const earlierPrimary = primaryRowByContact.get(contact.id);

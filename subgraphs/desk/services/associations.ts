@@ -1,5 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { badUserInput, notFound } from '../../../shared/errors';
+import { isUuid } from '../../../shared/loaders';
 import type { DeskContext } from '../context';
 import { Account, Contact, ContactAccount, Ticket } from '../entities';
 import { existing, existingOne } from './validation';
@@ -9,6 +10,29 @@ export const MAX_CONTACTS_PER_ASSOCIATION = 500;
 
 export type DissociatedTicketHandling = 'MOVE_TO_PRIMARY_ACCOUNT' | 'KEEP_UNDER_ACCOUNT';
 
+/**
+ * Serialises changes to the links of the same contacts. Without it two concurrent requests (a
+ * double submission, two imports) both read "no primary yet" or the same old primary, and the
+ * loser hits contact_account's unique indexes: an internal error instead of a normal answer
+ * (found by test/associations.test.ts, "concurrent changes to one contact"). Rows are locked in
+ * id order so that two multi-contact changes cannot deadlock; FOR NO KEY UPDATE does not block
+ * the key-share locks that inserting tickets or links for the contact takes.
+ */
+export async function lockContacts(
+  manager: EntityManager,
+  contactIds: readonly string[],
+): Promise<void> {
+  const ids = [...new Set(contactIds)].filter(isUuid).sort();
+  if (ids.length === 0) return;
+  await manager
+    .createQueryBuilder(Contact, 'contact')
+    .select('contact.id')
+    .where('contact.id IN (:...ids)', { ids })
+    .orderBy('contact.id')
+    .setLock('for_no_key_update')
+    .getMany();
+}
+
 async function linkOf(
   manager: EntityManager,
   contactId: string,
@@ -16,6 +40,7 @@ async function linkOf(
 ): Promise<ContactAccount> {
   await existingOne(manager, Contact, 'Contact', contactId);
   await existingOne(manager, Account, 'Account', accountId);
+  await lockContacts(manager, [contactId]);
   const link = await manager.findOneBy(ContactAccount, { contactId, accountId });
   if (!link) {
     throw notFound('ContactAccount', `${contactId}/${accountId}`);
@@ -55,6 +80,7 @@ export function associateContacts(
     const account = await existingOne(manager, Account, 'Account', input.accountId);
     const contactIds = [...new Set(input.contactIds)];
     await existing(manager, Contact, 'Contact', contactIds);
+    await lockContacts(manager, contactIds);
     const links = await manager.find(ContactAccount, { where: { contactId: In(contactIds) } });
     const linked = new Set(links.filter((l) => l.accountId === account.id).map((l) => l.contactId));
     const withPrimary = new Set(links.filter((l) => l.isPrimary).map((l) => l.contactId));

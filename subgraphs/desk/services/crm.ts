@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { badUserInput, forbidden } from '../../../shared/errors';
 import type { DeskContext } from '../context';
 import {
@@ -24,9 +25,26 @@ export interface CreateDealInput {
   closingDate?: string | null;
 }
 
+/** deal.amount is numeric(14,2): anything larger would fail in PostgreSQL as an internal error. */
+const MAX_AMOUNT = 999_999_999_999.99;
+
 function actingAgentId(ctx: DeskContext): string {
   if (!ctx.viewer.agent) throw forbidden('Only an agent can own CRM records');
   return ctx.viewer.agent.id;
+}
+
+/**
+ * An owner must still work here: like a ticket's assignee, an agent who has left (inactive) cannot
+ * be given deals or tasks, which nobody could then act on.
+ */
+async function activeOwner(manager: EntityManager, ownerId: string): Promise<string> {
+  const agent = await existingOne(manager, Agent, 'Agent', ownerId);
+  if (!agent.active) {
+    throw badUserInput(`Agent "${agent.name}" is inactive and cannot own CRM records`, {
+      field: 'ownerId',
+    });
+  }
+  return agent.id;
 }
 
 export function createDeal(ctx: DeskContext, input: CreateDealInput): Promise<Deal> {
@@ -34,6 +52,9 @@ export function createDeal(ctx: DeskContext, input: CreateDealInput): Promise<De
     const name = requiredText('name', input.name);
     if (!(input.amount >= 0))
       throw badUserInput('amount must not be negative', { field: 'amount' });
+    if (input.amount > MAX_AMOUNT) {
+      throw badUserInput(`amount must not exceed ${MAX_AMOUNT}`, { field: 'amount' });
+    }
     const currency = (input.currency ?? 'USD').toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) {
       throw badUserInput(`currency "${input.currency}" is not an ISO 4217 code`, {
@@ -59,9 +80,7 @@ export function createDeal(ctx: DeskContext, input: CreateDealInput): Promise<De
           where: { outcome: 'OPEN' },
           order: { position: 'ASC' },
         });
-    const ownerId = input.ownerId
-      ? (await existingOne(manager, Agent, 'Agent', input.ownerId)).id
-      : actingAgentId(ctx);
+    const ownerId = input.ownerId ? await activeOwner(manager, input.ownerId) : actingAgentId(ctx);
     return manager.save(
       manager.create(Deal, {
         name,
@@ -121,10 +140,23 @@ export function createCrmTask(ctx: DeskContext, input: CreateCrmTaskInput): Prom
     if (input.accountId) await existingOne(manager, Account, 'Account', input.accountId);
     if (input.contactId) await existingOne(manager, Contact, 'Contact', input.contactId);
     const deal = input.dealId ? await existingOne(manager, Deal, 'Deal', input.dealId) : null;
+    // As for deals, the links must agree: a task on a deal is on the deal's account, and its
+    // contact belongs to that account; otherwise crmTasks(accountId:) would list it wrongly.
+    if (deal && input.accountId && input.accountId !== deal.accountId) {
+      throw badUserInput("accountId must be the deal's account", { field: 'accountId' });
+    }
+    const accountId = input.accountId ?? deal?.accountId ?? null;
+    if (
+      input.contactId &&
+      accountId &&
+      !(await manager.existsBy(ContactAccount, { contactId: input.contactId, accountId }))
+    ) {
+      throw badUserInput("The task's contact must belong to the task's account", {
+        field: 'contactId',
+      });
+    }
     const createdById = actingAgentId(ctx);
-    const ownerId = input.ownerId
-      ? (await existingOne(manager, Agent, 'Agent', input.ownerId)).id
-      : createdById;
+    const ownerId = input.ownerId ? await activeOwner(manager, input.ownerId) : createdById;
     return manager.save(
       manager.create(CrmTask, {
         subject,
@@ -134,7 +166,7 @@ export function createCrmTask(ctx: DeskContext, input: CreateCrmTaskInput): Prom
         status: 'OPEN',
         ownerId,
         createdById,
-        accountId: input.accountId ?? deal?.accountId ?? null,
+        accountId,
         contactId: input.contactId ?? null,
         dealId: deal?.id ?? null,
       }),
@@ -154,8 +186,7 @@ export function updateCrmTask(
     if (input.dueDate !== undefined) task.dueDate = input.dueDate;
     if (input.priority) task.priority = input.priority;
     if (input.status) task.status = input.status;
-    if (input.ownerId)
-      task.ownerId = (await existingOne(manager, Agent, 'Agent', input.ownerId)).id;
+    if (input.ownerId) task.ownerId = await activeOwner(manager, input.ownerId);
     return manager.save(task);
   });
 }
