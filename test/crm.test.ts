@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { config } from '../shared/config';
 import { IDENTITY_HEADER, signForwardedIdentity } from '../shared/identity';
-import { DemoAgent, Graph, GraphQLResponse, postGraphQL, startGraph } from './harness';
+import { DemoAgent, Graph, postGraphQL, startGraph } from './harness';
+import { errorCodes, expectError, expectNoErrors, unique } from './expectations';
 
 /** DSK-2: desk is the CRM side — deals moving through stages, CRM tasks with comments. */
 
 type Outcome = 'OPEN' | 'WON' | 'LOST';
-type Path = (string | number)[];
 
 interface DealStage {
   id: string;
@@ -76,23 +76,6 @@ const UPDATE_TASK = `mutation($id: ID!, $input: UpdateCrmTaskInput!) {
 const ADD_COMMENT = `mutation($taskId: ID!, $body: String!) {
   addCrmTaskComment(taskId: $taskId, body: $body) { body author { id } createdAt }
 }`;
-
-function errorCodes(res: GraphQLResponse<unknown>): unknown[] {
-  return (res.errors ?? []).map((error) => error.extensions?.code);
-}
-
-/** Exactly one error, with this code and (when given) at this path. */
-function expectError(res: GraphQLResponse<unknown>, code: string, path?: Path): void {
-  expect(errorCodes(res)).toEqual([code]);
-  if (path) expect(res.errors?.[0].path).toEqual(path);
-}
-
-function expectNoErrors(res: GraphQLResponse<unknown>): void {
-  expect(res.errors ?? []).toEqual([]);
-  expect(res.status).toBe(200);
-}
-
-const unique = (label: string): string => `${label} ${randomUUID().slice(0, 8)}`;
 
 /** A timestamp taken within the last minute, as a sanity bound that survives clock jitter. */
 function expectRecent(iso: string | null): void {

@@ -3,12 +3,12 @@ import { config } from '../shared/config';
 import { IDENTITY_HEADER, signForwardedIdentity } from '../shared/identity';
 import { DEMO_AGENTS } from '../subgraphs/desk/seed/generate';
 import { DemoAgent, Graph, GraphQLResponse, postGraphQL, startGraph } from './harness';
+import { errorCodes, expectError, expectNoErrors, unique } from './expectations';
 
 /** PERM-1 for desk: graphql-shield applies each agent profile's levels, deny by default. */
 
 type Module = 'TICKETS' | 'CONTACTS' | 'ACCOUNTS' | 'PRODUCTS' | 'DEALS' | 'CRM_TASKS';
 type Level = '' | 'v' | 'vc' | 'vce';
-type Path = (string | number)[];
 
 interface ModulePermission {
   module: Module;
@@ -114,24 +114,6 @@ const SET_PERMISSIONS = `mutation($profileId: ID!, $permissions: [ModulePermissi
 const SET_AGENT_PROFILE = `mutation($agentId: ID!, $profileId: ID!) {
   setAgentProfile(agentId: $agentId, profileId: $profileId) { id profile { id name } }
 }`;
-
-function errorCodes(res: GraphQLResponse<unknown>): unknown[] {
-  return (res.errors ?? []).map((error) => error.extensions?.code);
-}
-
-/** Exactly one error, with this code and (when given) at this path. */
-function expectError(res: GraphQLResponse<unknown>, code: string, path?: Path): void {
-  expect(errorCodes(res)).toEqual([code]);
-  if (path) expect(res.errors?.[0].path).toEqual(path);
-}
-
-function expectNoErrors(res: GraphQLResponse<unknown>): void {
-  expect(res.errors ?? []).toEqual([]);
-  expect(res.status).toBe(200);
-}
-
-/** A unique name, so that reruns and other test files never collide with what this one writes. */
-const unique = (label: string): string => `${label} ${randomUUID().slice(0, 8)}`;
 
 describe('PERM-1: desk permissions per agent profile', () => {
   let graph: Graph;
