@@ -1,9 +1,7 @@
-import type { EntityManager } from 'typeorm';
 import { badUserInput, forbidden } from '../../../shared/errors';
 import type { DeskContext } from '../context';
 import {
   Account,
-  Agent,
   Contact,
   ContactAccount,
   CrmTask,
@@ -12,7 +10,7 @@ import {
   DealStage,
 } from '../entities';
 import type { CrmTaskPriority, CrmTaskStatus } from '../entities/CrmTask';
-import { existingOne, optionalText, requiredText } from './validation';
+import { activeAgent, existingOne, optionalText, requiredText } from './validation';
 
 export interface CreateDealInput {
   name: string;
@@ -31,20 +29,6 @@ const MAX_AMOUNT = 999_999_999_999.99;
 function actingAgentId(ctx: DeskContext): string {
   if (!ctx.viewer.agent) throw forbidden('Only an agent can own CRM records');
   return ctx.viewer.agent.id;
-}
-
-/**
- * An owner must still work here: like a ticket's assignee, an agent who has left (inactive) cannot
- * be given deals or tasks, which nobody could then act on.
- */
-async function activeOwner(manager: EntityManager, ownerId: string): Promise<string> {
-  const agent = await existingOne(manager, Agent, 'Agent', ownerId);
-  if (!agent.active) {
-    throw badUserInput(`Agent "${agent.name}" is inactive and cannot own CRM records`, {
-      field: 'ownerId',
-    });
-  }
-  return agent.id;
 }
 
 export function createDeal(ctx: DeskContext, input: CreateDealInput): Promise<Deal> {
@@ -80,7 +64,9 @@ export function createDeal(ctx: DeskContext, input: CreateDealInput): Promise<De
           where: { outcome: 'OPEN' },
           order: { position: 'ASC' },
         });
-    const ownerId = input.ownerId ? await activeOwner(manager, input.ownerId) : actingAgentId(ctx);
+    const ownerId = input.ownerId
+      ? await activeAgent(manager, input.ownerId, 'ownerId', 'own CRM records')
+      : actingAgentId(ctx);
     return manager.save(
       manager.create(Deal, {
         name,
@@ -156,7 +142,9 @@ export function createCrmTask(ctx: DeskContext, input: CreateCrmTaskInput): Prom
       });
     }
     const createdById = actingAgentId(ctx);
-    const ownerId = input.ownerId ? await activeOwner(manager, input.ownerId) : createdById;
+    const ownerId = input.ownerId
+      ? await activeAgent(manager, input.ownerId, 'ownerId', 'own CRM records')
+      : createdById;
     return manager.save(
       manager.create(CrmTask, {
         subject,
@@ -186,7 +174,8 @@ export function updateCrmTask(
     if (input.dueDate !== undefined) task.dueDate = input.dueDate;
     if (input.priority) task.priority = input.priority;
     if (input.status) task.status = input.status;
-    if (input.ownerId) task.ownerId = await activeOwner(manager, input.ownerId);
+    if (input.ownerId)
+      task.ownerId = await activeAgent(manager, input.ownerId, 'ownerId', 'own CRM records');
     return manager.save(task);
   });
 }

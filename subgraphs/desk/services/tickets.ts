@@ -1,17 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { badUserInput } from '../../../shared/errors';
 import type { DeskContext } from '../context';
-import {
-  Agent,
-  ContactAccount,
-  Contact,
-  Department,
-  Product,
-  Ticket,
-  TicketProduct,
-} from '../entities';
+import { ContactAccount, Contact, Department, Product, Ticket, TicketProduct } from '../entities';
 import type { TicketChannel, TicketPriority, TicketStatus } from '../entities/Ticket';
-import { existing, existingOne, optionalText, requiredText } from './validation';
+import { activeAgent, existing, existingOne, optionalText, requiredText } from './validation';
 
 export interface CreateTicketInput {
   subject: string;
@@ -71,16 +63,6 @@ async function setProducts(manager: EntityManager, ticketId: string, productIds:
   }
 }
 
-async function activeAssignee(manager: EntityManager, assigneeId: string): Promise<string> {
-  const agent = await existingOne(manager, Agent, 'Agent', assigneeId);
-  if (!agent.active) {
-    throw badUserInput(`Agent "${agent.name}" is inactive and cannot be assigned`, {
-      field: 'assigneeId',
-    });
-  }
-  return agent.id;
-}
-
 export function createTicket(ctx: DeskContext, input: CreateTicketInput): Promise<Ticket> {
   return ctx.db.transaction(async (manager) => {
     const subject = requiredText('subject', input.subject);
@@ -95,7 +77,9 @@ export function createTicket(ctx: DeskContext, input: CreateTicketInput): Promis
       priority: input.priority ?? 'MEDIUM',
       channel: input.channel ?? 'WEB',
       status: 'OPEN',
-      assigneeId: input.assigneeId ? await activeAssignee(manager, input.assigneeId) : null,
+      assigneeId: input.assigneeId
+        ? await activeAgent(manager, input.assigneeId, 'assigneeId', 'be assigned')
+        : null,
       dueAt: input.dueAt ?? null,
     });
     const saved = await manager.save(ticket);
@@ -123,7 +107,9 @@ export function updateTicket(
       ).id;
     }
     if (input.assigneeId !== undefined) {
-      ticket.assigneeId = input.assigneeId ? await activeAssignee(manager, input.assigneeId) : null;
+      ticket.assigneeId = input.assigneeId
+        ? await activeAgent(manager, input.assigneeId, 'assigneeId', 'be assigned')
+        : null;
     }
     if (input.accountId) {
       ticket.accountId = await accountForTicket(manager, ticket.contactId, input.accountId);

@@ -1,6 +1,7 @@
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { badUserInput, notFound } from '../../../shared/errors';
 import { isUuid } from '../../../shared/loaders';
+import { Agent } from '../entities';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -53,4 +54,21 @@ export async function existingOne<E extends ObjectLiteral & { id: string }>(
 /** Postgres unique violations become a CONFLICT naming the value instead of an internal error. */
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === '23505';
+}
+
+/**
+ * An agent who has left (inactive) cannot be given work nobody would then act on: assigned
+ * tickets, owned deals or tasks. `cannot` finishes the refusal's sentence.
+ */
+export async function activeAgent(
+  manager: EntityManager,
+  agentId: string,
+  field: string,
+  cannot: string,
+): Promise<string> {
+  const agent = await existingOne(manager, Agent, 'Agent', agentId);
+  if (!agent.active) {
+    throw badUserInput(`Agent "${agent.name}" is inactive and cannot ${cannot}`, { field });
+  }
+  return agent.id;
 }
