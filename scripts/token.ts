@@ -8,6 +8,8 @@ import { closeAll, migrateAll } from './platform';
 
 /** `npm run token -- <email>` prints a JWT for that agent (the administrator by default). */
 async function main(): Promise<void> {
+  // Standard output carries only the token, so `$(npm run --silent token)` can be used as is.
+  process.env.LOG_LEVEL ??= 'warn';
   const log = logger('token');
   const email = positionalArguments()[0] ?? DEMO_AGENTS[0].email;
   const server = await openDatabaseServer(config().database, log);

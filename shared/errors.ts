@@ -63,10 +63,6 @@ export function formatErrorFor(log: Logger, exposeDetails: boolean) {
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       return exposeDetails ? formatted : withoutStacktrace(formatted);
     }
-    // Errors the gateway relays from a subgraph keep their service name so clients see which failed.
-    if (typeof code === 'string' && formatted.extensions?.serviceName) {
-      return withoutStacktrace(formatted);
-    }
     log.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error');
     return {
       message: 'Internal server error',

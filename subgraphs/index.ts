@@ -1,3 +1,4 @@
+import type { DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { SubgraphName } from '../shared/config';
 import type { Logger } from '../shared/logger';
@@ -11,7 +12,7 @@ export interface SubgraphDefinition {
   name: SubgraphName;
   /** The Postgres schema the subgraph owns. */
   schema: string;
-  typeDefs: typeof deskModule.typeDefs;
+  typeDefs: DocumentNode;
   createDataSource(url: string, log: Logger): DataSource;
   start(deps: SubgraphDependencies, port: number): Promise<RunningService>;
   isSeeded(dataSource: DataSource): Promise<boolean>;
