@@ -34,15 +34,24 @@ export function byIdLoader<E extends WithId>(
   });
 }
 
+/** Rows grouped by a key, in their original order within each group. */
+export function groupBy<K, V>(rows: readonly V[], keyOf: (row: V) => K): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const row of rows) {
+    const group = groups.get(keyOf(row));
+    if (group) group.push(row);
+    else groups.set(keyOf(row), [row]);
+  }
+  return groups;
+}
+
 /** Loads every row belonging to each key in one statement and groups them by key. */
 export function groupedLoader<K extends string, V>(
   fetch: (keys: readonly K[]) => Promise<V[]>,
   keyOf: (row: V) => K,
 ): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
-    const rows = await fetch(keys);
-    const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
-    for (const row of rows) groups.get(keyOf(row))?.push(row);
+    const groups = groupBy(await fetch(keys), keyOf);
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
@@ -85,11 +94,7 @@ export function childPageLoader<E extends WithId>(
 
   return new DataLoader<ChildPageKey, Connection<E>, string>(
     async (keys) => {
-      const groups = new Map<string, ChildPageKey[]>();
-      for (const key of keys) {
-        const argsKey = JSON.stringify([key.first ?? null, key.after ?? null]);
-        groups.set(argsKey, [...(groups.get(argsKey) ?? []), key]);
-      }
+      const groups = groupBy(keys, (key) => JSON.stringify([key.first ?? null, key.after ?? null]));
       const results = new Map<ChildPageKey, Connection<E>>();
       for (const group of groups.values()) {
         const { first, after } = group[0];
@@ -97,8 +102,9 @@ export function childPageLoader<E extends WithId>(
         const parentIds = [...new Set(group.map((k) => k.parentId))].filter(isUuid);
         const rows =
           parentIds.length === 0 ? [] : await fetchChildPages(spec, parentIds, size, after);
+        const byParent = groupBy(rows, spec.parentOf);
         for (const key of group) {
-          const own = rows.filter((row) => spec.parentOf(row) === key.parentId);
+          const own = byParent.get(key.parentId) ?? [];
           results.set(
             key,
             toConnection(

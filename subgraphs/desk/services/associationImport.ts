@@ -1,5 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { badUserInput } from '../../../shared/errors';
+import { groupBy } from '../../../shared/loaders';
 import type { DeskContext } from '../context';
 import { Account, Contact, ContactAccount } from '../entities';
 import { lockContacts, makePrimary } from './associations';
@@ -32,7 +33,7 @@ interface Lookups {
    */
   accountsByName: Map<string, Account[]>;
   /** Links of every contact named in the file, kept current as rows are applied. */
-  links: ContactAccount[];
+  linksByContact: Map<string, ContactAccount[]>;
 }
 
 async function lookups(manager: EntityManager, rows: AssociationFileRow[]): Promise<Lookups> {
@@ -60,15 +61,11 @@ async function lookups(manager: EntityManager, rows: AssociationFileRow[]): Prom
   const links = contacts.length
     ? await manager.find(ContactAccount, { where: { contactId: In(contacts.map((c) => c.id)) } })
     : [];
-  const accountsByName = new Map<string, Account[]>();
-  for (const account of accounts) {
-    const key = account.name.toLowerCase();
-    accountsByName.set(key, [...(accountsByName.get(key) ?? []), account]);
-  }
+  const accountsByName = groupBy(accounts, (account) => account.name.toLowerCase());
   return {
     contactsByEmail: new Map(contacts.map((c) => [c.email.toLowerCase(), c])),
     accountsByName,
-    links,
+    linksByContact: groupBy(links, (link) => link.contactId),
   };
 }
 
@@ -91,7 +88,7 @@ async function applyRow(
   account: Account,
   row: AssociationFileRow,
 ): Promise<boolean> {
-  const contactLinks = state.links.filter((l) => l.contactId === contact.id);
+  const contactLinks = state.linksByContact.get(contact.id) ?? [];
   let link = contactLinks.find((l) => l.accountId === account.id);
   let changed = false;
   if (!link) {
@@ -103,7 +100,8 @@ async function applyRow(
       accountTicketsViewable: row.accountTicketsViewable ?? false,
     });
     link = await manager.save(link);
-    state.links.push(link);
+    contactLinks.push(link);
+    state.linksByContact.set(contact.id, contactLinks);
     changed = true;
   } else if (
     row.accountTicketsViewable !== null &&
