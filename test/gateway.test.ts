@@ -26,6 +26,14 @@ describe('gateway', () => {
     expect(await ready.json()).toEqual({ status: 'ready', subgraphs: { desk: 'ok' } });
   });
 
+  it("lets probes reach a subgraph's /health and /ready without a signature", async () => {
+    const desk = graph.subgraphUrls.desk.replace(/\/graphql$/, '');
+    expect((await fetch(`${desk}/health`)).status).toBe(200);
+    const ready = await fetch(`${desk}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', service: 'desk' });
+  });
+
   it('shows Apollo Sandbox to a browser in development, without a token', async () => {
     const res = await fetch(graph.gatewayUrl, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
@@ -61,6 +69,15 @@ describe('gateway', () => {
       await gateway.stop();
       hanging.closeAllConnections();
       hanging.close();
+    });
+
+    it('is not ready while that subgraph does not answer its health check', async () => {
+      const ready = await fetch(gateway.url.replace(/\/graphql$/, '/ready'));
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({
+        status: 'degraded',
+        subgraphs: { desk: 'unavailable' },
+      });
     });
 
     it('gives the client an error naming the service instead of hanging', async () => {
