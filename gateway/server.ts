@@ -115,7 +115,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: config.requestBodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         identity: authenticate(req.headers, config.auth),

@@ -20,6 +20,14 @@ const DESK_ENTITY_TYPES = [
 
 const DESK_LIST_TYPES = ['Ticket', 'Contact', 'Account', 'Product', 'Agent', 'Deal', 'CrmTask'];
 
+/** The shared SyncRun types (shared/jobs/syncRun.graphql), in every subgraph that has them. */
+const SYNC_RUN_MAPPERS = {
+  SyncRun: '../../../shared/jobs/syncRuns#SyncRunRecord',
+  SyncFailure: '../../../shared/jobs/syncRuns#SyncFailureRecord',
+  SyncFailureConnection: '../../../shared/jobs/syncRunGraph#SyncFailureConnectionModel',
+  SyncFailureEdge: '../../../shared/jobs/syncRunGraph#SyncFailureEdgeModel',
+};
+
 const MAPPERS: Record<string, Record<string, string>> = {
   desk: {
     ...Object.fromEntries(DESK_ENTITY_TYPES.map((t) => [t, `../entities#${t} as ${t}Row`])),
@@ -31,6 +39,11 @@ const MAPPERS: Record<string, Record<string, string>> = {
     ),
     AccountContactConnection: '../models#AccountContactConnectionModel',
     AccountContactEdge: '../models#AccountContactEdgeModel',
+    DeskSyncRun: '../../../shared/jobs/syncRuns#SyncRunRecord',
+    DeskSyncRunConnection: '../models#DeskSyncRunConnectionModel',
+    DeskSyncRunEdge: '../models#DeskSyncRunEdgeModel',
+    DeskSyncRunStart: '../models#DeskSyncRunStartModel',
+    ...SYNC_RUN_MAPPERS,
   },
 };
 
@@ -46,7 +59,10 @@ async function main(): Promise<void> {
     SUBGRAPHS.map((subgraph) => [
       path.join(root, 'subgraphs', subgraph.name, 'generated', 'resolvers.ts'),
       {
-        schema: path.join(root, 'subgraphs', subgraph.name, 'schema.graphql'),
+        schema: [
+          path.join(root, 'subgraphs', subgraph.name, 'schema.graphql'),
+          path.join(root, 'shared', 'jobs', 'syncRun.graphql'),
+        ],
         plugins: [
           {
             add: {

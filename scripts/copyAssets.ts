@@ -11,3 +11,5 @@ for (const subgraph of SUBGRAPHS) {
   fs.copyFileSync(path.join(root, relative), path.join(dist, relative));
 }
 fs.copyFileSync(path.join(root, SUPERGRAPH_FILE), path.join(dist, SUPERGRAPH_FILE));
+const shared = path.join('shared', 'jobs', 'syncRun.graphql');
+fs.copyFileSync(path.join(root, shared), path.join(dist, shared));

@@ -2,38 +2,49 @@ import { config } from '../shared/config';
 import { logger } from '../shared/logger';
 import { startGateway } from '../gateway/server';
 import { subgraphNamed } from '../subgraphs';
-import type { RunningService } from '../shared/subgraph';
+import { runSubgraph } from '../subgraphs/run';
+
+const WORKER_SUFFIX = '-worker';
 
 /**
- * One service per process, chosen by SERVICE (gateway, desk, …): what the container image runs
- * and what `npm start` spawns for each service. Needs DATABASE_URL for subgraphs.
+ * One service per process, chosen by SERVICE: `gateway`, a subgraph (`desk`, …) serving its API
+ * and, unless JOB_WORKERS_IN_PROCESS=false, running its workers, or `<subgraph>-worker` for the
+ * workers alone. This is what the container image runs and what `npm start` spawns.
  */
 async function main(): Promise<void> {
   const settings = config();
   const name = process.env.SERVICE ?? '';
   const log = logger(name || 'service');
-  let running: RunningService;
+  let stop: () => Promise<void>;
   if (name === 'gateway') {
-    running = await startGateway({
+    const gateway = await startGateway({
       config: settings,
       log,
       sandboxAuthorization: process.env.SANDBOX_AUTHORIZATION,
     });
+    log.info({ url: gateway.url }, 'gateway listening');
+    stop = gateway.stop;
   } else {
-    const subgraph = subgraphNamed(name);
+    const workerOnly = name.endsWith(WORKER_SUFFIX);
+    const subgraph = subgraphNamed(workerOnly ? name.slice(0, -WORKER_SUFFIX.length) : name);
     if (!settings.database.url) throw new Error(`DATABASE_URL is required to run ${name}`);
-    const dataSource = subgraph.createDataSource(settings.database.url, log);
-    await dataSource.initialize();
-    const service = await subgraph.start(
-      { dataSource, config: settings, log },
-      settings.subgraphs[subgraph.name].port,
+    const running = await runSubgraph(subgraph, {
+      url: settings.database.url,
+      config: settings,
+      log,
+      port: settings.subgraphs[subgraph.name].port,
+      serve: !workerOnly,
+      workers: workerOnly || settings.jobs.workersInProcess,
+    });
+    log.info(
+      { url: running.url, workers: workerOnly || settings.jobs.workersInProcess },
+      `${name} started`,
     );
-    running = { ...service, stop: async () => (await service.stop(), await dataSource.destroy()) };
+    stop = running.stop;
   }
-  log.info({ url: running.url }, `${name} listening`);
   const shutdown = async (signal: string) => {
     log.info({ signal }, `${name} stopping`);
-    await running.stop();
+    await stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -43,6 +43,26 @@ export interface Config {
     subgraphIdentityTtlSeconds: number;
   };
   pagination: { defaultPageSize: number; maxPageSize: number };
+  /** Largest request body the gateway and subgraphs accept (association files travel as base64). */
+  requestBodyLimitBytes: number;
+  jobs: {
+    /** Whether a subgraph process also runs its workers; off when `<name>-worker` processes do. */
+    workersInProcess: boolean;
+    /** How often an idle worker asks the queue for work (pg-boss allows 0.5 s at least). */
+    pollIntervalSeconds: number;
+    /** How often expired jobs are retried and old ones archived. */
+    maintenanceIntervalSeconds: number;
+    /** A chunk of a sync run still active after this long is taken as lost and retried. */
+    chunkTimeoutSeconds: number;
+    /** Records one chunk of a sync run handles in one transaction. */
+    syncBatchSize: number;
+    /** Finished sync runs, their failures and published events are removed after this. */
+    retentionDays: number;
+    /** Attempts after the first for an event consumer, with exponential backoff. */
+    eventRetryLimit: number;
+    /** How often the outbox is read even when no notification arrived. */
+    outboxPollIntervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -54,6 +74,12 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   if (!Number.isInteger(value) || value < 0) {
     throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
   }
+  return value;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = integer(env, name, fallback);
+  if (value === 0) throw new ConfigError(`${name} must be at least 1`);
   return value;
 }
 
@@ -110,6 +136,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     pagination: {
       defaultPageSize: integer(env, 'DEFAULT_PAGE_SIZE', 20),
       maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100),
+    },
+    requestBodyLimitBytes: positive(env, 'REQUEST_BODY_LIMIT_BYTES', 16 * 1024 * 1024),
+    jobs: {
+      workersInProcess: flag(env, 'JOB_WORKERS_IN_PROCESS', true),
+      pollIntervalSeconds: Math.max(positive(env, 'JOB_POLL_INTERVAL_MS', 1000), 500) / 1000,
+      maintenanceIntervalSeconds: positive(env, 'JOB_MAINTENANCE_INTERVAL_SECONDS', 60),
+      chunkTimeoutSeconds: positive(env, 'SYNC_CHUNK_TIMEOUT_SECONDS', 300),
+      syncBatchSize: positive(env, 'SYNC_BATCH_SIZE', 500),
+      retentionDays: positive(env, 'SYNC_RETENTION_DAYS', 7),
+      eventRetryLimit: integer(env, 'EVENT_RETRY_LIMIT', 8),
+      outboxPollIntervalMs: positive(env, 'OUTBOX_POLL_INTERVAL_MS', 5000),
     },
   };
   if (production) assertProductionSecrets(config);

@@ -13,10 +13,14 @@ export interface AgentIdentity {
   email: string;
 }
 
-/** A service acting on its own behalf (jobs calling another subgraph's API). */
+/**
+ * A service calling another subgraph's API for a job: on its own behalf, or for the agent who
+ * asked for the work, in which case the target applies that agent's permissions.
+ */
 export interface ServiceIdentity {
   kind: 'service';
   service: string;
+  onBehalfOf?: string;
 }
 
 export type Identity = AgentIdentity | ServiceIdentity;
@@ -71,7 +75,10 @@ export function verifyForwardedIdentity(header: string, auth: Config['auth']): I
     return { kind: 'agent', agentId: identity.agentId, email: String(identity.email) };
   }
   if (identity?.kind === 'service' && typeof identity.service === 'string') {
-    return { kind: 'service', service: identity.service };
+    const onBehalfOf = typeof identity.onBehalfOf === 'string' ? identity.onBehalfOf : undefined;
+    return onBehalfOf
+      ? { kind: 'service', service: identity.service, onBehalfOf }
+      : { kind: 'service', service: identity.service };
   }
   throw new IdentityError('forwarded identity is malformed');
 }

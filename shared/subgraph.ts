@@ -12,12 +12,15 @@ import { DataSource } from 'typeorm';
 import type { Config, SubgraphName } from './config';
 import { formatErrorFor } from './errors';
 import { Identity, IDENTITY_HEADER, IdentityError, verifyForwardedIdentity } from './identity';
+import type { JobQueue } from './jobs/queue';
 import type { Logger } from './logger';
 
 export interface SubgraphDependencies {
   dataSource: DataSource;
   config: Config;
   log: Logger;
+  /** The job queue, for mutations that start sync runs in their own transaction. */
+  jobs: JobQueue;
 }
 
 /** What a subgraph is: servers, tests and the composition script all import the same module. */
@@ -118,7 +121,7 @@ export async function startSubgraph<Context extends object>(
   app.use(
     '/graphql',
     requireSignedIdentity(deps.config.auth),
-    express.json({ limit: '2mb' }),
+    express.json({ limit: deps.config.requestBodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ res }) => module.createContext(res.locals.identity as Identity, deps),
     }),

@@ -1,10 +1,12 @@
 import type { DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { SubgraphName } from '../shared/config';
+import type { SubgraphJobs } from '../shared/jobs/workers';
 import type { Logger } from '../shared/logger';
 import { RunningService, startSubgraph, SubgraphDependencies } from '../shared/subgraph';
 import { createDeskDataSource, DESK_SCHEMA } from './desk/database';
 import { deskModule } from './desk/module';
+import { deskJobs } from './desk/jobs';
 import { deskIsSeeded, seedDesk } from './desk/seed/generate';
 
 /** Everything the scripts and tests need to run one subgraph, with its context type hidden. */
@@ -17,6 +19,8 @@ export interface SubgraphDefinition {
   start(deps: SubgraphDependencies, port: number): Promise<RunningService>;
   isSeeded(dataSource: DataSource): Promise<boolean>;
   seed(dataSource: DataSource, scale: number): Promise<unknown>;
+  /** Its sync runs, their workers and the events it consumes. */
+  jobs: SubgraphJobs;
 }
 
 export const SUBGRAPHS: readonly SubgraphDefinition[] = [
@@ -28,6 +32,7 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     start: (deps, port) => startSubgraph(deskModule, deps, port),
     isSeeded: deskIsSeeded,
     seed: (dataSource, scale) => seedDesk(dataSource, { scale }),
+    jobs: deskJobs,
   },
 ];
 

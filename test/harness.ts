@@ -3,9 +3,10 @@ import { config } from '../shared/config';
 import { statementCount } from '../shared/database/dataSource';
 import { signAgentToken } from '../shared/identity';
 import { logger } from '../shared/logger';
-import type { RunningService } from '../shared/subgraph';
+import type { JobQueue } from '../shared/jobs/queue';
 import { startGateway } from '../gateway/server';
 import { SUBGRAPHS } from '../subgraphs';
+import { RunningSubgraph, runSubgraph } from '../subgraphs/run';
 import { Agent } from '../subgraphs/desk/entities';
 import { DEMO_AGENTS } from '../subgraphs/desk/seed/generate';
 
@@ -28,6 +29,10 @@ export interface Graph {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   dataSources: Record<string, DataSource>;
+  /** Each subgraph's job queue (pg-boss), to inspect or feed jobs. */
+  jobs: Record<string, JobQueue>;
+  /** The test database, for worker processes a test starts itself. */
+  databaseUrl: string;
   tokens: Record<DemoAgent, string>;
   agentIds: Record<DemoAgent, string>;
   /** POSTs an operation to the gateway as the given demo agent (or a raw Authorization value). */
@@ -61,22 +66,31 @@ export async function postGraphQL<T>(
  * Every subgraph and the gateway on free ports, over real HTTP, against the test database made
  * by globalSetup; like Apollo's startSubgraphsAndGateway.
  */
-export async function startGraph(): Promise<Graph> {
+export async function startGraph(options: { workers?: boolean } = {}): Promise<Graph> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest');
   const settings = config();
   const log = logger('test');
-  const dataSources: Record<string, DataSource> = {};
-  const services: Record<string, RunningService> = {};
+  const services: Record<string, RunningSubgraph> = {};
   for (const subgraph of SUBGRAPHS) {
-    const dataSource = subgraph.createDataSource(url, log);
-    await dataSource.initialize();
-    dataSources[subgraph.name] = dataSource;
-    services[subgraph.name] = await subgraph.start({ dataSource, config: settings, log }, 0);
+    services[subgraph.name] = await runSubgraph(subgraph, {
+      url,
+      config: settings,
+      log,
+      port: 0,
+      serve: true,
+      // Off unless a suite asks: suites that test workers start them where they can kill them.
+      workers: options.workers ?? false,
+    });
   }
-  const subgraphUrls = Object.fromEntries(
-    Object.entries(services).map(([name, service]) => [name, service.url]),
-  );
+  const dataSources: Record<string, DataSource> = {};
+  const jobs: Record<string, JobQueue> = {};
+  const subgraphUrls: Record<string, string> = {};
+  for (const [name, service] of Object.entries(services)) {
+    dataSources[name] = service.dataSource;
+    jobs[name] = service.jobs;
+    subgraphUrls[name] = service.url as string;
+  }
   const gateway = await startGateway({ config: settings, log, subgraphUrls, port: 0 });
 
   const agents = await dataSources.desk.getRepository(Agent).find();
@@ -94,6 +108,8 @@ export async function startGraph(): Promise<Graph> {
     gatewayUrl: gateway.url,
     subgraphUrls,
     dataSources,
+    jobs,
+    databaseUrl: url,
     tokens,
     agentIds,
     query: (as, query, variables) => {
@@ -114,7 +130,6 @@ export async function startGraph(): Promise<Graph> {
       for (const [name, service] of Object.entries(services)) {
         if (!stopped.has(name)) await service.stop();
       }
-      await Promise.all(Object.values(dataSources).map((ds) => ds.destroy()));
     },
   };
 }

@@ -1,10 +1,13 @@
 import { DataSource } from 'typeorm';
 import { unauthenticated } from '../../shared/errors';
 import type { Identity } from '../../shared/identity';
+import type { JobQueue } from '../../shared/jobs/queue';
+import { SyncRunLoaders, syncRunLoaders } from '../../shared/jobs/syncRunGraph';
 import type { PageLimits } from '../../shared/pagination';
 import type { SubgraphDependencies } from '../../shared/subgraph';
 import type { Agent } from './entities';
 import { PermissionAction, PermissionModule } from './entities/ProfilePermission';
+import { deskSyncRuns } from './jobs/runs';
 import { createDeskLoaders, DeskLoaders } from './loaders';
 
 /** Who is asking, and what their agent profile allows, as stored right now. */
@@ -18,16 +21,20 @@ export interface DeskContext {
   identity: Identity;
   viewer: Viewer;
   db: DataSource;
+  jobs: JobQueue;
   loaders: DeskLoaders;
+  syncRuns: SyncRunLoaders;
   limits: PageLimits;
 }
 
 async function viewerFor(identity: Identity, loaders: DeskLoaders): Promise<Viewer> {
-  if (identity.kind === 'service') {
+  if (identity.kind === 'service' && !identity.onBehalfOf) {
     // Peer services act for jobs the desk has already accepted; they never manage profiles.
     return { agent: null, isAdministrator: false, can: () => true };
   }
-  const agent = await loaders.agent.load(identity.agentId).catch(() => null);
+  // A service acting for an agent gets exactly that agent's permissions, never more.
+  const agentId = identity.kind === 'agent' ? identity.agentId : (identity.onBehalfOf as string);
+  const agent = await loaders.agent.load(agentId).catch(() => null);
   if (!agent || !agent.active) throw unauthenticated('The agent behind this token is not active');
   const [profile, permissions] = await Promise.all([
     loaders.profile.load(agent.profileId),
@@ -51,7 +58,9 @@ export async function createDeskContext(
     identity,
     viewer: await viewerFor(identity, loaders),
     db: deps.dataSource,
+    jobs: deps.jobs,
     loaders,
+    syncRuns: syncRunLoaders(deps.dataSource, deskSyncRuns, limits),
     limits,
   };
 }

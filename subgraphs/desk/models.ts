@@ -1,3 +1,4 @@
+import type { SyncRunRecord } from '../../shared/jobs/syncRuns';
 import type { Connection, Edge } from '../../shared/pagination';
 import type {
   Account,
@@ -30,3 +31,9 @@ export type DealConnectionModel = Connection<Deal>;
 export type DealEdgeModel = Edge<Deal>;
 export type CrmTaskConnectionModel = Connection<CrmTask>;
 export type CrmTaskEdgeModel = Edge<CrmTask>;
+export type DeskSyncRunConnectionModel = Connection<SyncRunRecord>;
+export type DeskSyncRunEdgeModel = Edge<SyncRunRecord>;
+export interface DeskSyncRunStartModel {
+  run: SyncRunRecord;
+  started: boolean;
+}

@@ -31,7 +31,15 @@ import type {
   CrmTaskEdgeModel,
   AccountContactConnectionModel,
   AccountContactEdgeModel,
+  DeskSyncRunConnectionModel,
+  DeskSyncRunEdgeModel,
+  DeskSyncRunStartModel,
 } from '../models';
+import type { SyncRunRecord, SyncFailureRecord } from '../../../shared/jobs/syncRuns';
+import type {
+  SyncFailureConnectionModel,
+  SyncFailureEdgeModel,
+} from '../../../shared/jobs/syncRunGraph';
 import type { DeskContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -370,6 +378,56 @@ export type Department = {
   name: Scalars['String']['output'];
 };
 
+export type DeskSyncKind =
+  /** ASC-6: contact–account associations from a CSV or XLSX file. */
+  'ASSOCIATION_IMPORT';
+
+export type DeskSyncRun = SyncRun & {
+  __typename?: 'DeskSyncRun';
+  counts: SyncCounts;
+  direction: SyncDirection;
+  error?: Maybe<Scalars['String']['output']>;
+  failures: SyncFailureConnection;
+  /** The uploaded file's name, for an association import. */
+  fileName?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: DeskSyncKind;
+  progress: SyncProgress;
+  queuedAt: Scalars['DateTime']['output'];
+  /** The agent who started it. */
+  requestedBy?: Maybe<Agent>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: SyncRunStatus;
+  stopRequested: Scalars['Boolean']['output'];
+};
+
+export type DeskSyncRunFailuresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DeskSyncRunConnection = {
+  __typename?: 'DeskSyncRunConnection';
+  edges: Array<DeskSyncRunEdge>;
+  nodes: Array<DeskSyncRun>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DeskSyncRunEdge = {
+  __typename?: 'DeskSyncRunEdge';
+  cursor: Scalars['String']['output'];
+  node: DeskSyncRun;
+};
+
+export type DeskSyncRunStart = {
+  __typename?: 'DeskSyncRunStart';
+  run: DeskSyncRun;
+  /** False when the same sync was already queued or running: run is that one, and nothing new started. */
+  started: Scalars['Boolean']['output'];
+};
+
 export type DissociateContactInput = {
   accountId: Scalars['ID']['input'];
   contactId: Scalars['ID']['input'];
@@ -430,6 +488,14 @@ export type Mutation = {
   setPrimaryAccount: Contact;
   /** Administrators only: replaces the listed modules' permission levels of a profile. */
   setProfilePermissions: AgentProfile;
+  /**
+   * ASC-6: the same file, of any size, imported as a sync run: returns at once with the run, whose
+   * progress, counts and per-row failures can then be followed. Starting the same file again while
+   * it runs returns the running one.
+   */
+  startAssociationImport: DeskSyncRunStart;
+  /** Stops a queued run at once, a running one at the end of its current chunk. */
+  stopDeskSyncRun: DeskSyncRun;
   updateAccount: Account;
   updateContact: Contact;
   updateCrmTask: CrmTask;
@@ -501,6 +567,14 @@ export type MutationSetPrimaryAccountArgs = {
 export type MutationSetProfilePermissionsArgs = {
   permissions: Array<ModulePermissionInput>;
   profileId: Scalars['ID']['input'];
+};
+
+export type MutationStartAssociationImportArgs = {
+  input: ImportContactAssociationsInput;
+};
+
+export type MutationStopDeskSyncRunArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type MutationUpdateAccountArgs = {
@@ -575,6 +649,10 @@ export type Query = {
   dealStages: Array<DealStage>;
   deals: DealConnection;
   departments: Array<Department>;
+  /** A sync run of the desk's own (such as an association import). */
+  deskSyncRun?: Maybe<DeskSyncRun>;
+  /** The desk's sync runs of the last 7 days, newest first. */
+  deskSyncRuns: DeskSyncRunConnection;
   products: ProductConnection;
   ticket?: Maybe<Ticket>;
   ticketByNumber?: Maybe<Ticket>;
@@ -670,6 +748,25 @@ export type QueryDealsArgs = {
  * Desk owns the help desk (tickets, contacts, accounts, products, agents, departments, agent
  * profiles) and plays the CRM side for the other integrations (deals with stages, CRM tasks).
  */
+export type QueryDeskSyncRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/**
+ * Desk owns the help desk (tickets, contacts, accounts, products, agents, departments, agent
+ * profiles) and plays the CRM side for the other integrations (deals with stages, CRM tasks).
+ */
+export type QueryDeskSyncRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<DeskSyncKind>;
+  status?: InputMaybe<SyncRunStatus>;
+};
+
+/**
+ * Desk owns the help desk (tickets, contacts, accounts, products, agents, departments, agent
+ * profiles) and plays the CRM side for the other integrations (deals with stages, CRM tasks).
+ */
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -701,6 +798,81 @@ export type QueryTicketsArgs = {
   filter?: InputMaybe<TicketFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+export type SyncCounts = {
+  __typename?: 'SyncCounts';
+  added: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  /** Records that were already as the source has them. */
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** Which way records move, seen from the help desk. */
+export type SyncDirection = 'BOTH_WAYS' | 'FROM_DESK' | 'INTO_DESK';
+
+export type SyncFailure = {
+  __typename?: 'SyncFailure';
+  createdAt: Scalars['DateTime']['output'];
+  reason: Scalars['String']['output'];
+  /** The record in its source's words, e.g. row 12. */
+  record: Scalars['String']['output'];
+};
+
+export type SyncFailureConnection = {
+  __typename?: 'SyncFailureConnection';
+  edges: Array<SyncFailureEdge>;
+  nodes: Array<SyncFailure>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SyncFailureEdge = {
+  __typename?: 'SyncFailureEdge';
+  cursor: Scalars['String']['output'];
+  node: SyncFailure;
+};
+
+export type SyncProgress = {
+  __typename?: 'SyncProgress';
+  percent?: Maybe<Scalars['Float']['output']>;
+  processed: Scalars['Int']['output'];
+  /** Null until the run knows how many records it has. */
+  total?: Maybe<Scalars['Int']['output']>;
+};
+
+/**
+ * A durable background sync (an import, an item or contact sync): it survives restarts, keeps its
+ * counts and per-record failures, and is kept in the history for 7 days after it finishes.
+ */
+export type SyncRun = {
+  counts: SyncCounts;
+  direction: SyncDirection;
+  /** Why the run failed, when it did. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Records that could not be synced, each with its reason, in the order they were met. */
+  failures: SyncFailureConnection;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  progress: SyncProgress;
+  queuedAt: Scalars['DateTime']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: SyncRunStatus;
+  /** Set while a stop was asked for and the run has not reached the end of its current chunk. */
+  stopRequested: Scalars['Boolean']['output'];
+};
+
+/**
+ * A durable background sync (an import, an item or contact sync): it survives restarts, keeps its
+ * counts and per-record failures, and is kept in the history for 7 days after it finishes.
+ */
+export type SyncRunFailuresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** QUEUED until a worker takes it; STOPPED when someone stopped it before it finished. */
+export type SyncRunStatus = 'FAILED' | 'QUEUED' | 'RUNNING' | 'STOPPED' | 'SUCCEEDED';
 
 export type Ticket = {
   __typename?: 'Ticket';
@@ -905,6 +1077,7 @@ export type FederationTypes = {
   Contact: Contact;
   CrmTask: CrmTask;
   Deal: Deal;
+  DeskSyncRun: DeskSyncRun;
   Ticket: Ticket;
 };
 
@@ -928,6 +1101,10 @@ export type FederationReferenceTypes = {
     { id: true }
   >;
   Deal: { __typename: 'Deal' } & GraphQLRecursivePick<FederationTypes['Deal'], { id: true }>;
+  DeskSyncRun: { __typename: 'DeskSyncRun' } & GraphQLRecursivePick<
+    FederationTypes['DeskSyncRun'],
+    { id: true }
+  >;
   Ticket: { __typename: 'Ticket' } & GraphQLRecursivePick<FederationTypes['Ticket'], { id: true }>;
 };
 
@@ -975,6 +1152,11 @@ export type ResolversTypes = {
   DealOutcome: DealOutcome;
   DealStage: ResolverTypeWrapper<DealStageRow>;
   Department: ResolverTypeWrapper<DepartmentRow>;
+  DeskSyncKind: DeskSyncKind;
+  DeskSyncRun: ResolverTypeWrapper<SyncRunRecord>;
+  DeskSyncRunConnection: ResolverTypeWrapper<DeskSyncRunConnectionModel>;
+  DeskSyncRunEdge: ResolverTypeWrapper<DeskSyncRunEdgeModel>;
+  DeskSyncRunStart: ResolverTypeWrapper<DeskSyncRunStartModel>;
   DissociateContactInput: DissociateContactInput;
   DissociatedTicketHandling: DissociatedTicketHandling;
   ImportContactAssociationsInput: ImportContactAssociationsInput;
@@ -987,6 +1169,14 @@ export type ResolversTypes = {
   ProductConnection: ResolverTypeWrapper<ProductConnectionModel>;
   ProductEdge: ResolverTypeWrapper<ProductEdgeModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SyncCounts: ResolverTypeWrapper<SyncCounts>;
+  SyncDirection: SyncDirection;
+  SyncFailure: ResolverTypeWrapper<SyncFailureRecord>;
+  SyncFailureConnection: ResolverTypeWrapper<SyncFailureConnectionModel>;
+  SyncFailureEdge: ResolverTypeWrapper<SyncFailureEdgeModel>;
+  SyncProgress: ResolverTypeWrapper<SyncProgress>;
+  SyncRun: ResolverTypeWrapper<SyncRunRecord>;
+  SyncRunStatus: SyncRunStatus;
   Ticket: ResolverTypeWrapper<TicketRow>;
   TicketChannel: TicketChannel;
   TicketConnection: ResolverTypeWrapper<TicketConnectionModel>;
@@ -1040,6 +1230,10 @@ export type ResolversParentTypes = {
   DealEdge: DealEdgeModel;
   DealStage: DealStageRow;
   Department: DepartmentRow;
+  DeskSyncRun: SyncRunRecord;
+  DeskSyncRunConnection: DeskSyncRunConnectionModel;
+  DeskSyncRunEdge: DeskSyncRunEdgeModel;
+  DeskSyncRunStart: DeskSyncRunStartModel;
   DissociateContactInput: DissociateContactInput;
   ImportContactAssociationsInput: ImportContactAssociationsInput;
   ModulePermission: ModulePermission;
@@ -1050,6 +1244,12 @@ export type ResolversParentTypes = {
   ProductConnection: ProductConnectionModel;
   ProductEdge: ProductEdgeModel;
   Query: Record<PropertyKey, never>;
+  SyncCounts: SyncCounts;
+  SyncFailure: SyncFailureRecord;
+  SyncFailureConnection: SyncFailureConnectionModel;
+  SyncFailureEdge: SyncFailureEdgeModel;
+  SyncProgress: SyncProgress;
+  SyncRun: SyncRunRecord;
   Ticket: TicketRow;
   TicketConnection: TicketConnectionModel;
   TicketEdge: TicketEdgeModel;
@@ -1406,6 +1606,68 @@ export type DepartmentResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DeskSyncRunResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['DeskSyncRun'] = ResolversParentTypes['DeskSyncRun'],
+  FederationReferenceType extends FederationReferenceTypes['DeskSyncRun'] =
+    FederationReferenceTypes['DeskSyncRun'],
+> = {
+  __resolveReference?: ReferenceResolver<
+    Maybe<ResolversTypes['DeskSyncRun']> | FederationReferenceType,
+    FederationReferenceType,
+    ContextType
+  >;
+  counts?: Resolver<ResolversTypes['SyncCounts'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['SyncDirection'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  failures?: Resolver<
+    ResolversTypes['SyncFailureConnection'],
+    ParentType,
+    ContextType,
+    Partial<DeskSyncRunFailuresArgs>
+  >;
+  fileName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DeskSyncKind'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['SyncProgress'], ParentType, ContextType>;
+  queuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestedBy?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SyncRunStatus'], ParentType, ContextType>;
+  stopRequested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DeskSyncRunConnectionResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['DeskSyncRunConnection'] =
+    ResolversParentTypes['DeskSyncRunConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['DeskSyncRunEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DeskSyncRun']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DeskSyncRunEdgeResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['DeskSyncRunEdge'] =
+    ResolversParentTypes['DeskSyncRunEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DeskSyncRun'], ParentType, ContextType>;
+};
+
+export type DeskSyncRunStartResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['DeskSyncRunStart'] =
+    ResolversParentTypes['DeskSyncRunStart'],
+> = {
+  run?: Resolver<ResolversTypes['DeskSyncRun'], ParentType, ContextType>;
+  started?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type ModulePermissionResolvers<
   ContextType = DeskContext,
   ParentType extends ResolversParentTypes['ModulePermission'] =
@@ -1510,6 +1772,18 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationSetProfilePermissionsArgs, 'permissions' | 'profileId'>
+  >;
+  startAssociationImport?: Resolver<
+    ResolversTypes['DeskSyncRunStart'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationStartAssociationImportArgs, 'input'>
+  >;
+  stopDeskSyncRun?: Resolver<
+    ResolversTypes['DeskSyncRun'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationStopDeskSyncRunArgs, 'id'>
   >;
   updateAccount?: Resolver<
     ResolversTypes['Account'],
@@ -1636,6 +1910,18 @@ export type QueryResolvers<
     Partial<QueryDealsArgs>
   >;
   departments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
+  deskSyncRun?: Resolver<
+    Maybe<ResolversTypes['DeskSyncRun']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryDeskSyncRunArgs, 'id'>
+  >;
+  deskSyncRuns?: Resolver<
+    ResolversTypes['DeskSyncRunConnection'],
+    ParentType,
+    ContextType,
+    Partial<QueryDeskSyncRunsArgs>
+  >;
   products?: Resolver<
     ResolversTypes['ProductConnection'],
     ParentType,
@@ -1661,6 +1947,61 @@ export type QueryResolvers<
     Partial<QueryTicketsArgs>
   >;
   viewer?: Resolver<ResolversTypes['Agent'], ParentType, ContextType>;
+};
+
+export type SyncCountsResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['SyncCounts'] = ResolversParentTypes['SyncCounts'],
+> = {
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SyncFailureResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['SyncFailure'] = ResolversParentTypes['SyncFailure'],
+> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  record?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SyncFailureConnectionResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['SyncFailureConnection'] =
+    ResolversParentTypes['SyncFailureConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['SyncFailureEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SyncFailure']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SyncFailureEdgeResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['SyncFailureEdge'] =
+    ResolversParentTypes['SyncFailureEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SyncFailure'], ParentType, ContextType>;
+};
+
+export type SyncProgressResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['SyncProgress'] = ResolversParentTypes['SyncProgress'],
+> = {
+  percent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  processed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type SyncRunResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['SyncRun'] = ResolversParentTypes['SyncRun'],
+> = {
+  __resolveType: TypeResolveFn<'DeskSyncRun', ParentType, ContextType>;
 };
 
 export type TicketResolvers<
@@ -1738,6 +2079,10 @@ export type Resolvers<ContextType = DeskContext> = {
   DealEdge?: DealEdgeResolvers<ContextType>;
   DealStage?: DealStageResolvers<ContextType>;
   Department?: DepartmentResolvers<ContextType>;
+  DeskSyncRun?: DeskSyncRunResolvers<ContextType>;
+  DeskSyncRunConnection?: DeskSyncRunConnectionResolvers<ContextType>;
+  DeskSyncRunEdge?: DeskSyncRunEdgeResolvers<ContextType>;
+  DeskSyncRunStart?: DeskSyncRunStartResolvers<ContextType>;
   ModulePermission?: ModulePermissionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -1745,6 +2090,12 @@ export type Resolvers<ContextType = DeskContext> = {
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SyncCounts?: SyncCountsResolvers<ContextType>;
+  SyncFailure?: SyncFailureResolvers<ContextType>;
+  SyncFailureConnection?: SyncFailureConnectionResolvers<ContextType>;
+  SyncFailureEdge?: SyncFailureEdgeResolvers<ContextType>;
+  SyncProgress?: SyncProgressResolvers<ContextType>;
+  SyncRun?: SyncRunResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
   TicketConnection?: TicketConnectionResolvers<ContextType>;
   TicketEdge?: TicketEdgeResolvers<ContextType>;

@@ -1,3 +1,4 @@
 import { DeskInitial1763800000000 } from './1763800000000-DeskInitial';
+import { DeskJobs1763900000000 } from './1763900000000-DeskJobs';
 
-export const deskMigrations = [DeskInitial1763800000000];
+export const deskMigrations = [DeskInitial1763800000000, DeskJobs1763900000000];

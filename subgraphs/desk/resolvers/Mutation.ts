@@ -5,6 +5,7 @@ import { importContactAssociations } from '../services/associationImport';
 import * as contacts from '../services/contacts';
 import * as crm from '../services/crm';
 import * as profiles from '../services/profiles';
+import * as syncRuns from '../services/syncRuns';
 import * as tickets from '../services/tickets';
 
 /** Thin on purpose: validation and transactions live in ../services. */
@@ -25,6 +26,8 @@ export const Mutation: MutationResolvers = {
   setAccountTicketsViewable: (_, args, ctx) =>
     associations.setAccountTicketsViewable(ctx, args.contactId, args.accountId, args.viewable),
   importContactAssociations: (_, { input }, ctx) => importContactAssociations(ctx, input),
+  startAssociationImport: (_, { input }, ctx) => syncRuns.startAssociationImport(ctx, input),
+  stopDeskSyncRun: (_, { id }, ctx) => syncRuns.stopDeskSyncRun(ctx, id),
 
   createDeal: (_, { input }, ctx) => crm.createDeal(ctx, input),
   moveDealToStage: (_, { dealId, stageId }, ctx) => crm.moveDealToStage(ctx, dealId, stageId),

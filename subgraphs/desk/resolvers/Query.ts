@@ -1,6 +1,8 @@
 import { Brackets } from 'typeorm';
 import { badUserInput, forbidden } from '../../../shared/errors';
 import { isUuid, pageOf } from '../../../shared/loaders';
+import { syncRunPage } from '../../../shared/jobs/syncRunGraph';
+import { deskSyncRuns } from '../jobs/runs';
 import type { QueryResolvers } from '../generated/resolvers';
 import {
   Account,
@@ -164,6 +166,8 @@ export const Query: QueryResolvers = {
   dealStages: (_, __, ctx) => ctx.db.getRepository(DealStage).find({ order: { position: 'ASC' } }),
 
   crmTask: (_, { id }, ctx) => orNull(ctx.loaders.crmTask.load(id)),
+  deskSyncRun: (_, { id }, ctx) => orNull(ctx.syncRuns.run.load(id)),
+  deskSyncRuns: (_, args, ctx) => syncRunPage(ctx.db, deskSyncRuns, args, ctx.limits),
 
   crmTasks: (_, args, ctx) => {
     const query = ctx.db.getRepository(CrmTask).createQueryBuilder('task');

@@ -7,6 +7,7 @@ import { ContactAccount } from './ContactAccount';
 import { CrmTask } from './CrmTask';
 import { CrmTaskComment } from './CrmTaskComment';
 import { Deal } from './Deal';
+import { DeskSyncRun } from './DeskSyncRun';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { DateScalar, DateTime } from './scalars';
@@ -26,4 +27,5 @@ export const deskResolvers: Resolvers = {
   Deal,
   CrmTask,
   CrmTaskComment,
+  DeskSyncRun,
 };

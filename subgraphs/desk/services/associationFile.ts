@@ -29,7 +29,7 @@ export class AssociationFileError extends Error {
   }
 }
 
-/** Files beyond this are refused here: the bulk path is a background job added later. */
+/** Files beyond this are refused by the one-transaction import; the sync run (ASC-6) takes any size. */
 export const MAX_ASSOCIATION_ROWS = 10_000;
 
 const ACCEPTED_EXTENSIONS = ['.csv', '.xlsx'] as const;
@@ -89,11 +89,12 @@ interface RawRow {
 export async function parseAssociationFile(
   fileName: string,
   contentBase64: string,
+  maxRows = MAX_ASSOCIATION_ROWS,
 ): Promise<AssociationFileRow[]> {
   const format = formatOf(fileName);
   const content = decodeBase64(contentBase64);
-  const rawRows = format === 'csv' ? readCsv(content) : await readXlsx(content);
-  return toAssociationRows(rawRows);
+  const rawRows = format === 'csv' ? readCsv(content) : await readXlsx(content, maxRows);
+  return toAssociationRows(rawRows, maxRows);
 }
 
 function formatOf(fileName: string): FileFormat {
@@ -157,7 +158,7 @@ function readCsv(content: Buffer): RawRow[] {
 // ---------------------------------------------------------------------------------------------
 // XLSX
 
-async function readXlsx(content: Buffer): Promise<RawRow[]> {
+async function readXlsx(content: Buffer, maxRows: number): Promise<RawRow[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own `Buffer` (an ArrayBuffer); at runtime it hands the data to JSZip,
@@ -184,9 +185,9 @@ async function readXlsx(content: Buffer): Promise<RawRow[]> {
     const dense = Array.from(cells, (cell) => cell ?? '');
     if (rowNumber > 1 && !isBlank(dense)) nonBlank += 1;
     // Stop collecting (the count is checked again later) rather than holding a huge sheet.
-    if (nonBlank <= MAX_ASSOCIATION_ROWS + 1) rows.push({ row: rowNumber, cells: dense });
+    if (nonBlank <= maxRows + 1) rows.push({ row: rowNumber, cells: dense });
   });
-  if (nonBlank > MAX_ASSOCIATION_ROWS) throw tooManyRows(nonBlank);
+  if (nonBlank > maxRows) throw tooManyRows(nonBlank, maxRows);
   return rows;
 }
 
@@ -280,10 +281,10 @@ function readHeader(header: RawRow | undefined): ColumnIndexes {
   return indexes;
 }
 
-function toAssociationRows(rawRows: RawRow[]): AssociationFileRow[] {
+function toAssociationRows(rawRows: RawRow[], maxRows: number): AssociationFileRow[] {
   const columns = readHeader(rawRows[0]);
   const dataRows = rawRows.slice(1).filter((raw) => !isBlank(raw.cells));
-  if (dataRows.length > MAX_ASSOCIATION_ROWS) throw tooManyRows(dataRows.length);
+  if (dataRows.length > maxRows) throw tooManyRows(dataRows.length, maxRows);
   if (dataRows.length === 0) throw new AssociationFileError('The file has no data rows');
 
   return dataRows.map((raw) => {
@@ -336,9 +337,9 @@ function isBlank(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
 }
 
-function tooManyRows(count: number): AssociationFileError {
+function tooManyRows(count: number, maxRows: number): AssociationFileError {
   return new AssociationFileError(
-    `The file has ${count} data rows; at most ${MAX_ASSOCIATION_ROWS} can be uploaded at once, split it into smaller files`,
+    `The file has ${count} data rows; at most ${maxRows} can be imported at once, split it into smaller files or start it as a sync run (startAssociationImport)`,
   );
 }
 

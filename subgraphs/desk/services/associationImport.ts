@@ -80,17 +80,19 @@ function accountNamed(state: Lookups, name: string): Account | string {
   return `Several accounts are named "${name}" ignoring case (${names}); write the name exactly as one of them`;
 }
 
-/** Applies one valid row; returns whether anything changed. */
+export type RowChange = 'ADDED' | 'UPDATED' | 'UNCHANGED';
+
+/** Applies one valid row; says whether it added a link, changed one, or found it as asked. */
 async function applyRow(
   manager: EntityManager,
   state: Lookups,
   contact: Contact,
   account: Account,
   row: AssociationFileRow,
-): Promise<boolean> {
+): Promise<RowChange> {
   const contactLinks = state.linksByContact.get(contact.id) ?? [];
   let link = contactLinks.find((l) => l.accountId === account.id);
-  let changed = false;
+  let change: RowChange = 'UNCHANGED';
   if (!link) {
     link = manager.create(ContactAccount, {
       contactId: contact.id,
@@ -102,7 +104,7 @@ async function applyRow(
     link = await manager.save(link);
     contactLinks.push(link);
     state.linksByContact.set(contact.id, contactLinks);
-    changed = true;
+    change = 'ADDED';
   } else if (
     row.accountTicketsViewable !== null &&
     link.accountTicketsViewable !== row.accountTicketsViewable
@@ -113,24 +115,93 @@ async function applyRow(
       { accountTicketsViewable: row.accountTicketsViewable },
     );
     link.accountTicketsViewable = row.accountTicketsViewable;
-    changed = true;
+    change = 'UPDATED';
   }
   if (row.primary && !link.isPrimary) {
     await makePrimary(manager, link);
     for (const other of contactLinks) other.isPrimary = other === link;
-    changed = true;
+    if (change === 'UNCHANGED') change = 'UPDATED';
   }
-  return changed;
+  return change;
 }
 
-function failed(row: AssociationFileRow, error: string): ImportRowResult {
+function failed(row: AssociationFileRow, error: string): AppliedRow {
   return {
     row: row.row,
     contactEmail: row.contactEmail,
     accountName: row.accountName,
     status: 'FAILED',
     error,
+    change: null,
   };
+}
+
+export interface AppliedRow extends ImportRowResult {
+  change: RowChange | null;
+}
+
+/**
+ * Checks and applies rows in the caller's transaction, locking their contacts first. A contact
+ * may be made primary by one row of a file only: `primaryRowByEmail` holds the rows that already
+ * did so, from earlier chunks of the same file when it is imported as a sync run.
+ */
+export async function applyAssociationRows(
+  manager: EntityManager,
+  rows: AssociationFileRow[],
+  primaryRowByEmail: Map<string, number> = new Map(),
+): Promise<AppliedRow[]> {
+  const state = await lookups(manager, rows);
+  const report: AppliedRow[] = [];
+  for (const row of rows) {
+    if (row.error) {
+      report.push(failed(row, row.error));
+      continue;
+    }
+    const email = row.contactEmail ?? '';
+    const contact = state.contactsByEmail.get(email);
+    const account = accountNamed(state, row.accountName ?? '');
+    if (!contact) {
+      report.push(failed(row, `No contact has the e-mail "${row.contactEmail}"`));
+      continue;
+    }
+    if (typeof account === 'string') {
+      report.push(failed(row, account));
+      continue;
+    }
+    const earlierPrimary = primaryRowByEmail.get(email);
+    if (row.primary && earlierPrimary !== undefined) {
+      report.push(
+        failed(row, `Row ${earlierPrimary} already makes another account this contact's primary`),
+      );
+      continue;
+    }
+    if (row.primary) primaryRowByEmail.set(email, row.row);
+    const change = await applyRow(manager, state, contact, account, row);
+    report.push({
+      row: row.row,
+      contactEmail: row.contactEmail,
+      accountName: account.name,
+      status: change === 'UNCHANGED' ? 'UNCHANGED' : 'APPLIED',
+      error: null,
+      change,
+    });
+  }
+  return report;
+}
+
+/** Turns a file-level problem into the refusal the uploader reads. */
+export async function parseUploadedFile(
+  input: { fileName: string; contentBase64: string },
+  maxRows?: number,
+): Promise<AssociationFileRow[]> {
+  try {
+    return await parseAssociationFile(input.fileName, input.contentBase64, maxRows);
+  } catch (error) {
+    if (error instanceof AssociationFileError) {
+      throw badUserInput(error.message, { field: 'contentBase64' });
+    }
+    throw error;
+  }
 }
 
 /**
@@ -141,53 +212,8 @@ export async function importContactAssociations(
   ctx: DeskContext,
   input: { fileName: string; contentBase64: string },
 ): Promise<ImportReport> {
-  let rows: AssociationFileRow[];
-  try {
-    rows = await parseAssociationFile(input.fileName, input.contentBase64);
-  } catch (error) {
-    if (error instanceof AssociationFileError) {
-      throw badUserInput(error.message, { field: 'contentBase64' });
-    }
-    throw error;
-  }
-  const results = await ctx.db.transaction(async (manager) => {
-    const state = await lookups(manager, rows);
-    const primaryRowByContact = new Map<string, number>();
-    const report: ImportRowResult[] = [];
-    for (const row of rows) {
-      if (row.error) {
-        report.push(failed(row, row.error));
-        continue;
-      }
-      const contact = state.contactsByEmail.get(row.contactEmail ?? '');
-      const account = accountNamed(state, row.accountName ?? '');
-      if (!contact) {
-        report.push(failed(row, `No contact has the e-mail "${row.contactEmail}"`));
-        continue;
-      }
-      if (typeof account === 'string') {
-        report.push(failed(row, account));
-        continue;
-      }
-      const earlierPrimary = primaryRowByContact.get(contact.id);
-      if (row.primary && earlierPrimary !== undefined) {
-        report.push(
-          failed(row, `Row ${earlierPrimary} already makes another account this contact's primary`),
-        );
-        continue;
-      }
-      if (row.primary) primaryRowByContact.set(contact.id, row.row);
-      const changed = await applyRow(manager, state, contact, account, row);
-      report.push({
-        row: row.row,
-        contactEmail: row.contactEmail,
-        accountName: account.name,
-        status: changed ? 'APPLIED' : 'UNCHANGED',
-        error: null,
-      });
-    }
-    return report;
-  });
+  const rows = await parseUploadedFile(input);
+  const results = await ctx.db.transaction((manager) => applyAssociationRows(manager, rows));
   return {
     totalRows: results.length,
     appliedRows: results.filter((r) => r.status === 'APPLIED').length,

@@ -10,6 +10,7 @@ import {
   DealStage,
 } from '../entities';
 import type { CrmTaskPriority, CrmTaskStatus } from '../entities/CrmTask';
+import { crmTaskPayload, dealPayload, outcomeEvent, publishDeskEvent } from '../events';
 import { activeAgent, existingOne, optionalText, requiredText } from './validation';
 
 export interface CreateDealInput {
@@ -67,7 +68,7 @@ export function createDeal(ctx: DeskContext, input: CreateDealInput): Promise<De
     const ownerId = input.ownerId
       ? await activeAgent(manager, input.ownerId, 'ownerId', 'own CRM records')
       : actingAgentId(ctx);
-    return manager.save(
+    const deal = await manager.save(
       manager.create(Deal, {
         name,
         accountId: account.id,
@@ -80,6 +81,12 @@ export function createDeal(ctx: DeskContext, input: CreateDealInput): Promise<De
         closedAt: stage.outcome === 'OPEN' ? null : new Date(),
       }),
     );
+    const payload = dealPayload(deal, stage);
+    await publishDeskEvent(manager, ctx.identity, 'desk.deal.created', deal.id, payload);
+    // A deal created straight into a closed stage is also won or lost, for the process rules.
+    const outcome = outcomeEvent(stage);
+    if (outcome) await publishDeskEvent(manager, ctx.identity, outcome, deal.id, payload);
+    return deal;
   });
 }
 
@@ -89,9 +96,16 @@ export function moveDealToStage(ctx: DeskContext, dealId: string, stageId: strin
     const deal = await existingOne(manager, Deal, 'Deal', dealId);
     const stage = await existingOne(manager, DealStage, 'DealStage', stageId);
     if (deal.stageId === stage.id) return deal;
+    const previous = await existingOne(manager, DealStage, 'DealStage', deal.stageId);
     deal.stageId = stage.id;
     deal.closedAt = stage.outcome === 'OPEN' ? null : new Date();
-    return manager.save(deal);
+    const saved = await manager.save(deal);
+    // Moving between two won stages wins nothing new.
+    const outcome = outcomeEvent(stage);
+    if (outcome && stage.outcome !== previous.outcome) {
+      await publishDeskEvent(manager, ctx.identity, outcome, saved.id, dealPayload(saved, stage));
+    }
+    return saved;
   });
 }
 
@@ -145,7 +159,7 @@ export function createCrmTask(ctx: DeskContext, input: CreateCrmTaskInput): Prom
     const ownerId = input.ownerId
       ? await activeAgent(manager, input.ownerId, 'ownerId', 'own CRM records')
       : createdById;
-    return manager.save(
+    const task = await manager.save(
       manager.create(CrmTask, {
         subject,
         description: optionalText(input.description),
@@ -159,6 +173,14 @@ export function createCrmTask(ctx: DeskContext, input: CreateCrmTaskInput): Prom
         dealId: deal?.id ?? null,
       }),
     );
+    await publishDeskEvent(
+      manager,
+      ctx.identity,
+      'desk.crm_task.created',
+      task.id,
+      crmTaskPayload(task),
+    );
+    return task;
   });
 }
 
@@ -169,6 +191,7 @@ export function updateCrmTask(
 ): Promise<CrmTask> {
   return ctx.db.transaction(async (manager) => {
     const task = await existingOne(manager, CrmTask, 'CrmTask', id);
+    const before = crmTaskPayload(task);
     if (input.subject != null) task.subject = requiredText('subject', input.subject);
     if (input.description !== undefined) task.description = optionalText(input.description);
     if (input.dueDate !== undefined) task.dueDate = input.dueDate;
@@ -176,7 +199,18 @@ export function updateCrmTask(
     if (input.status) task.status = input.status;
     if (input.ownerId)
       task.ownerId = await activeAgent(manager, input.ownerId, 'ownerId', 'own CRM records');
-    return manager.save(task);
+    const after = crmTaskPayload(task);
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
+      (field) => after[field] !== before[field],
+    );
+    // Nothing changed, nothing to tell: a sync writing back what it read must not echo.
+    if (changed.length === 0) return task;
+    const saved = await manager.save(task);
+    await publishDeskEvent(manager, ctx.identity, 'desk.crm_task.updated', saved.id, {
+      ...crmTaskPayload(saved),
+      changed,
+    });
+    return saved;
   });
 }
 
@@ -187,12 +221,19 @@ export function addCrmTaskComment(
 ): Promise<CrmTaskComment> {
   return ctx.db.transaction(async (manager) => {
     await existingOne(manager, CrmTask, 'CrmTask', taskId);
-    return manager.save(
+    const comment = await manager.save(
       manager.create(CrmTaskComment, {
         taskId,
         authorId: actingAgentId(ctx),
         body: requiredText('body', body),
       }),
     );
+    await publishDeskEvent(manager, ctx.identity, 'desk.crm_task.commented', taskId, {
+      taskId,
+      commentId: comment.id,
+      authorId: comment.authorId,
+      body: comment.body,
+    });
+    return comment;
   });
 }

@@ -1,0 +1,89 @@
+import type { Identity } from './identity';
+
+/**
+ * The domain events subgraphs publish to each other through the job queue, with their payloads.
+ * A publisher records them in its outbox in the transaction of the change; consumers receive the
+ * envelope below, at least once, and apply it once (see shared/jobs/consumer.ts).
+ */
+
+/** Who made the change: an agent, or a service acting on its own or on an agent's behalf. */
+export type CausedBy =
+  | { kind: 'agent'; agentId: string }
+  | { kind: 'service'; service: string; onBehalfOf: string | null };
+
+export function causedBy(identity: Identity): CausedBy {
+  return identity.kind === 'agent'
+    ? { kind: 'agent', agentId: identity.agentId }
+    : { kind: 'service', service: identity.service, onBehalfOf: identity.onBehalfOf ?? null };
+}
+
+export type DealOutcome = 'OPEN' | 'WON' | 'LOST';
+
+export interface DealPayload {
+  dealId: string;
+  name: string;
+  accountId: string;
+  contactId: string | null;
+  amount: number;
+  currency: string;
+  stageId: string;
+  stageName: string;
+  outcome: DealOutcome;
+  ownerId: string;
+  closingDate: string | null;
+}
+
+export interface CrmTaskPayload {
+  taskId: string;
+  subject: string;
+  description: string | null;
+  dueDate: string | null;
+  priority: string;
+  status: string;
+  ownerId: string;
+  createdById: string;
+  accountId: string | null;
+  contactId: string | null;
+  dealId: string | null;
+}
+
+export interface CrmTaskUpdatedPayload extends CrmTaskPayload {
+  /** Names of the fields this change set, so a consumer can ignore what it does not mirror. */
+  changed: string[];
+}
+
+export interface CrmTaskCommentedPayload {
+  taskId: string;
+  commentId: string;
+  authorId: string;
+  body: string;
+}
+
+export interface EventPayloads {
+  'desk.deal.created': DealPayload;
+  'desk.deal.won': DealPayload;
+  'desk.deal.lost': DealPayload;
+  'desk.crm_task.created': CrmTaskPayload;
+  'desk.crm_task.updated': CrmTaskUpdatedPayload;
+  'desk.crm_task.commented': CrmTaskCommentedPayload;
+}
+
+export type EventType = keyof EventPayloads;
+
+export interface DomainEvent<T extends EventType = EventType> {
+  id: string;
+  type: T;
+  /** The subgraph that published it. */
+  source: string;
+  aggregateId: string;
+  occurredAt: string;
+  causedBy: CausedBy;
+  payload: EventPayloads[T];
+}
+
+export interface NewEvent<T extends EventType> {
+  type: T;
+  aggregateId: string;
+  causedBy: CausedBy;
+  payload: EventPayloads[T];
+}

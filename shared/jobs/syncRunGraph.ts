@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { notFound } from '../errors';
+import { groupBy } from '../loaders';
+import {
+  type Connection,
+  decodeCursor,
+  type Edge,
+  type PageArgs,
+  type PageLimits,
+  pageSize,
+  toConnection,
+} from '../pagination';
+import type { SyncFailureRecord, SyncRunRecord, SyncRunStatus, SyncRuns } from './syncRuns';
+
+/**
+ * The SDL every subgraph with sync runs appends to its own schema: the SyncRun interface and the
+ * value types it shares, identical in each so that composition merges them.
+ */
+export const SYNC_RUN_SDL = fs.readFileSync(path.join(__dirname, 'syncRun.graphql'), 'utf8');
+
+export interface SyncRunFilter {
+  kind?: string | null;
+  status?: SyncRunStatus | null;
+}
+
+interface FailurePageKey extends PageArgs {
+  run: SyncRunRecord;
+}
+
+/** Per-request loaders for a subgraph's runs and their failure pages. */
+export function syncRunLoaders(dataSource: DataSource, runs: SyncRuns, limits: PageLimits) {
+  const run = new DataLoader<string, SyncRunRecord>(async (ids) => {
+    const byId = new Map((await runs.byIds(dataSource, ids)).map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? notFound('SyncRun', id));
+  });
+  /** One statement per distinct page size, whatever the number of runs listed. */
+  const failures = new DataLoader<FailurePageKey, Connection<SyncFailureRecord>, string>(
+    async (keys) => {
+      const results = new Map<FailurePageKey, Connection<SyncFailureRecord>>();
+      for (const group of groupBy(keys, (key) => key.first ?? null).values()) {
+        const size = pageSize(group[0].first, limits);
+        const afterIds = group.map((key) =>
+          key.after ? String(decodeCursor(key.after, 1)[0]) : null,
+        );
+        const rows = await runs.failuresOf(
+          dataSource,
+          group.map((key) => key.run.id),
+          afterIds,
+          size,
+        );
+        const byRun = groupBy(rows, (row) => row.runId);
+        for (const key of group) {
+          results.set(
+            key,
+            toConnection(
+              byRun.get(key.run.id) ?? [],
+              size,
+              (row) => [row.id],
+              () => Promise.resolve(key.run.failed),
+            ),
+          );
+        }
+      }
+      return keys.map((key) => results.get(key) as Connection<SyncFailureRecord>);
+    },
+    { cacheKeyFn: (key) => JSON.stringify([key.run.id, key.first ?? null, key.after ?? null]) },
+  );
+  return { run, failures };
+}
+
+export type SyncFailureConnectionModel = Connection<SyncFailureRecord>;
+export type SyncFailureEdgeModel = Edge<SyncFailureRecord>;
+
+export type SyncRunLoaders = ReturnType<typeof syncRunLoaders>;
+
+/** A page of a subgraph's runs, newest first. */
+export async function syncRunPage(
+  dataSource: DataSource,
+  runs: SyncRuns,
+  args: PageArgs & SyncRunFilter,
+  limits: PageLimits,
+): Promise<Connection<SyncRunRecord>> {
+  const size = pageSize(args.first, limits);
+  const after = args.after ? decodeCursor(args.after, 2).map(String) : null;
+  const filter = { kind: args.kind, status: args.status };
+  const rows = await runs.page(dataSource, filter, after as [string, string] | null, size + 1);
+  return toConnection(
+    rows,
+    size,
+    (row) => [row.queuedAt.toISOString(), row.id],
+    () => runs.count(dataSource, filter),
+  );
+}
+
+/** Field resolvers of every concrete SyncRun type. */
+export const syncRunFields = {
+  progress: (run: SyncRunRecord) => ({
+    processed: run.processed,
+    total: run.total,
+    percent: run.total ? Math.min(100, Math.round((run.processed / run.total) * 1000) / 10) : null,
+  }),
+  counts: (run: SyncRunRecord) => ({
+    added: run.added,
+    updated: run.updated,
+    unchanged: run.unchanged,
+    failed: run.failed,
+  }),
+  failures: (
+    run: SyncRunRecord,
+    args: PageArgs,
+    ctx: { syncRuns: SyncRunLoaders },
+  ): Promise<Connection<SyncFailureRecord>> => ctx.syncRuns.failures.load({ run, ...args }),
+};

@@ -1,0 +1,73 @@
+import type { Config } from './config';
+import { IDENTITY_HEADER, type ServiceIdentity, signForwardedIdentity } from './identity';
+
+export interface SubgraphCallError {
+  message: string;
+  extensions?: { code?: string } & Record<string, unknown>;
+}
+
+/** The target refused or failed; `codes` keeps its `extensions.code`s for the caller to act on. */
+export class SubgraphCallFailed extends Error {
+  constructor(
+    readonly target: string,
+    readonly errors: SubgraphCallError[],
+    readonly status: number,
+  ) {
+    super(`${target} answered ${status}: ${errors.map((e) => e.message).join('; ')}`);
+    this.name = 'SubgraphCallFailed';
+  }
+
+  get codes(): string[] {
+    return this.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+  }
+}
+
+export interface SubgraphClient {
+  request<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+/**
+ * How a job writes to another subgraph: through that subgraph's GraphQL API, signed with the
+ * shared secret exactly as the gateway signs its calls, never through the other's tables.
+ */
+export function subgraphClient(options: {
+  target: string;
+  url: string;
+  identity: ServiceIdentity;
+  auth: Config['auth'];
+  timeoutMs: number;
+}): SubgraphClient {
+  return {
+    async request<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+      const response = await fetch(options.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          // Signed per call: a forwarded identity lives only as long as one request needs.
+          [IDENTITY_HEADER]: signForwardedIdentity(options.identity, options.auth),
+        },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      const text = await response.text();
+      let body: { data?: T | null; errors?: SubgraphCallError[] };
+      try {
+        body = JSON.parse(text) as typeof body;
+      } catch {
+        throw new SubgraphCallFailed(
+          options.target,
+          [{ message: text.slice(0, 200) }],
+          response.status,
+        );
+      }
+      if (body.errors?.length || !response.ok || !body.data) {
+        throw new SubgraphCallFailed(
+          options.target,
+          body.errors ?? [{ message: 'no data' }],
+          response.status,
+        );
+      }
+      return body.data;
+    },
+  };
+}
