@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { config } from '../shared/config';
 import { openAndMigrate } from '../shared/database/dataSource';
+import { openJobQueue } from '../shared/jobs/queue';
+import { ensureSyncQueue } from '../shared/jobs/syncWorker';
 import type { Logger } from '../shared/logger';
 import { SUBGRAPHS, SubgraphDefinition } from '../subgraphs';
 
@@ -8,13 +11,26 @@ export interface MigratedSubgraph {
   dataSource: DataSource;
 }
 
-/** Brings every subgraph's own schema up to date; returns their open data sources. */
+/**
+ * Brings every subgraph's own schema and the job queue's up to date, and creates the subgraphs'
+ * queues, once, before any service starts; returns the subgraphs' open data sources.
+ */
 export async function migrateAll(url: string, log: Logger): Promise<MigratedSubgraph[]> {
   const migrated: MigratedSubgraph[] = [];
   for (const subgraph of SUBGRAPHS) {
     const dataSource = subgraph.createDataSource(url, log.child({ subgraph: subgraph.name }));
     await openAndMigrate(dataSource, subgraph.schema);
     migrated.push({ subgraph, dataSource });
+  }
+  const settings = config().jobs;
+  const queue = await openJobQueue(url, settings, log, {
+    supervise: false,
+    application: 'migrate',
+  });
+  try {
+    for (const subgraph of SUBGRAPHS) await ensureSyncQueue(queue, subgraph.jobs.runs, settings);
+  } finally {
+    await queue.stop({ graceful: false });
   }
   return migrated;
 }
