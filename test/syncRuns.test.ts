@@ -142,9 +142,25 @@ const waitingOnLock = (pattern: string, what: string) =>
     return waiting.length > 0;
   }, what);
 
-/** A chunk's transaction is blocked on the contact row the test holds. */
-const chunkWaitingOnContact = () =>
-  waitingOnLock('%FOR NO KEY UPDATE%', 'a chunk to wait on the contact the test holds');
+/**
+ * Holds, in an open transaction, the contact that the third chunk of a 4-accounts-per-contact
+ * file reaches first (row i holds contact floor(i / 4); the third chunk is rows 41..60).
+ */
+async function holdThirdChunk(data: Fixture): Promise<Client> {
+  const blocker = new Client({ connectionString: graph.databaseUrl });
+  await blocker.connect();
+  await blocker.query('BEGIN');
+  await blocker.query('SELECT id FROM desk.contact WHERE email = $1 FOR UPDATE', [
+    data.emails[(2 * BATCH) / data.accounts.length],
+  ]);
+  return blocker;
+}
+
+/** Two chunks committed, and the third waits for the contact the test holds. */
+async function thirdChunkWaiting(id: string): Promise<void> {
+  await waitFor(async () => (await runView(id)).progress.processed === 2 * BATCH, 'two chunks');
+  await waitingOnLock('%FOR NO KEY UPDATE%', 'a chunk to wait on the contact the test holds');
+}
 
 async function runView(id: string, as: DemoAgent = 'admin', first = 100): Promise<RunView> {
   const res = await graph.query<{ deskSyncRun: RunView }>(as, RUN, { id, first });
@@ -351,21 +367,12 @@ describe('association import as a sync run (ASC-6, SYNC-1)', () => {
   it('finishes with the right counts and no duplicates when its worker is killed mid-chunk', async () => {
     const data = await fixture(20, 4, 0);
     const total = data.rows.length;
-    // Row i of the file holds contact floor(i / 4): the third chunk (rows 41..60) reaches contact 10.
-    const blocker = new Client({ connectionString: graph.databaseUrl });
-    await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query('SELECT id FROM desk.contact WHERE email = $1 FOR UPDATE', [
-      data.emails[10],
-    ]);
-
+    const blocker = await holdThirdChunk(data);
     const started = await start('killed.csv', csvBase64(data.rows));
     const id = started.data?.startAssociationImport.run.id as string;
     let worker = await startWorker();
     try {
-      // Two chunks committed, the third waits for the contact this test holds.
-      await waitFor(async () => (await runView(id)).progress.processed === 2 * BATCH, 'two chunks');
-      await chunkWaitingOnContact();
+      await thirdChunkWaiting(id);
       await stopWorker(worker, 'SIGKILL');
       await blocker.query('ROLLBACK');
       expect((await runView(id)).progress.processed).toBe(2 * BATCH);
@@ -394,18 +401,12 @@ describe('association import as a sync run (ASC-6, SYNC-1)', () => {
 
   it('stops a running run at the end of its chunk, keeping what it did', async () => {
     const data = await fixture(20, 4, 0);
-    const blocker = new Client({ connectionString: graph.databaseUrl });
-    await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query('SELECT id FROM desk.contact WHERE email = $1 FOR UPDATE', [
-      data.emails[10],
-    ]);
+    const blocker = await holdThirdChunk(data);
     const started = await start('stopped.csv', csvBase64(data.rows));
     const id = started.data?.startAssociationImport.run.id as string;
     const worker = await startWorker();
     try {
-      await waitFor(async () => (await runView(id)).progress.processed === 2 * BATCH, 'two chunks');
-      await chunkWaitingOnContact();
+      await thirdChunkWaiting(id);
 
       // The stop waits for the chunk in progress (it holds the run), so release that chunk after asking.
       const stopping = graph.query<{ stopDeskSyncRun: { status: string; stopRequested: boolean } }>(
