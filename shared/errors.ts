@@ -53,6 +53,9 @@ export const conflict = (message: string, extensions?: Record<string, unknown>) 
 export const notFound = (type: string, id: string) =>
   clientError('NOT_FOUND', `${type} "${id}" does not exist`, { type, id });
 
+export const isNotFound = (error: unknown): boolean =>
+  error instanceof GraphQLError && error.extensions.code === 'NOT_FOUND';
+
 /**
  * Builds an Apollo `formatError` that passes client errors through and replaces everything else
  * (database errors, bugs) with a generic message, logging the original in full.

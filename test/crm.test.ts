@@ -248,6 +248,8 @@ describe('DSK-2: desk is the CRM side', () => {
         ['a negative amount', 'BAD_USER_INPUT', () => ({ amount: -0.01 })],
         // numeric(14,2): anything from 10^12 up would overflow the column.
         ['an amount too large to store', 'BAD_USER_INPUT', () => ({ amount: 1e12 })],
+        // The column would round it to 10.01 while the answer said 10.005.
+        ['an amount with a third decimal', 'BAD_USER_INPUT', () => ({ amount: 10.005 })],
         ['a two-letter currency', 'BAD_USER_INPUT', () => ({ currency: 'US' })],
         ['a currency that is not letters', 'BAD_USER_INPUT', () => ({ currency: '$$$' })],
         ['an empty name', 'BAD_USER_INPUT', () => ({ name: '  ' })],

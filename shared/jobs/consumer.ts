@@ -29,6 +29,11 @@ export interface EventConsumerOptions {
  * Subscribes the consumer's queue to its events and works it. An event is delivered at least
  * once; it is applied once, because the event id is recorded in the consumer's schema in the same
  * transaction as its effect. A failure is retried with exponential backoff.
+ *
+ * Events usually arrive in the order they happened, but a retry or a second worker can reorder
+ * them: a handler must not rely on order. Payloads carry the whole record and `occurredAt`, and
+ * a handler that needs an earlier event applied first (an update before its create) throws, so
+ * the queue retries it later.
  */
 export async function startEventConsumer(options: EventConsumerOptions): Promise<void> {
   const { boss, dataSource, consumer, settings, log } = options;

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DomainEvent, EventType, NewEvent } from '../events';
 import type { Logger } from '../logger';
-import { inTransaction, type JobQueue } from './queue';
+import { inTransaction, JOB_QUEUE_SCHEMA, type JobQueue } from './queue';
 
 /** Relays listen here; the payload names the schema whose outbox has something new. */
 export const OUTBOX_CHANNEL = 'customer_graph_outbox';
@@ -18,9 +18,14 @@ export async function recordEvent<T extends EventType>(
   schema: string,
   event: NewEvent<T>,
 ): Promise<void> {
+  // The id starts with the microsecond it was made: pg-boss hands out jobs created together (one
+  // relay batch) in id order, so consumers see a transaction's events in the order they happened.
   await manager.query(
-    `INSERT INTO "${schema}".outbox_event (type, aggregate_id, payload, caused_by)
-     VALUES ($1, $2, $3, $4)`,
+    `INSERT INTO "${schema}".outbox_event (id, type, aggregate_id, payload, caused_by)
+     VALUES (
+       (lpad(to_hex((extract(epoch FROM clock_timestamp()) * 1000000)::bigint), 16, '0')
+         || substr(md5(random()::text), 1, 16))::uuid,
+       $1, $2, $3, $4)`,
     [event.type, event.aggregateId, event.payload, event.causedBy],
   );
   // NOTIFY is delivered at commit and dropped on rollback, like the row itself.
@@ -97,7 +102,7 @@ export class OutboxRelay {
   }
 
   private publishBatch(): Promise<number> {
-    const { boss, dataSource, schema } = this.options;
+    const { dataSource, schema } = this.options;
     return dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT id, type, aggregate_id AS "aggregateId", payload, caused_by AS "causedBy",
@@ -116,7 +121,7 @@ export class OutboxRelay {
           causedBy: row.causedBy,
           payload: row.payload,
         };
-        await boss.publish(event.type, event, { id: event.id, db: inTransaction(manager) });
+        await this.fanOut(manager, event);
       }
       if (rows.length > 0) {
         await manager.query(
@@ -126,6 +131,22 @@ export class OutboxRelay {
       }
       return rows.length;
     });
+  }
+
+  /**
+   * One job per subscribed queue, in this transaction. Not pg-boss's publish(), which settles
+   * every send and would let a failed one pass unnoticed while the event is marked published.
+   */
+  private async fanOut(manager: EntityManager, event: DomainEvent): Promise<void> {
+    const { boss } = this.options;
+    const { rows } = await boss
+      .getDb()
+      .executeSql(`SELECT name FROM ${JOB_QUEUE_SCHEMA}.subscription WHERE event = $1`, [
+        event.type,
+      ]);
+    for (const { name } of rows as { name: string }[]) {
+      await boss.send(name, event, { id: event.id, db: inTransaction(manager) });
+    }
   }
 
   async stop(): Promise<void> {

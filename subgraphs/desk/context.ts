@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { unauthenticated } from '../../shared/errors';
+import { isNotFound, unauthenticated } from '../../shared/errors';
 import type { Identity } from '../../shared/identity';
 import type { JobQueue } from '../../shared/jobs/queue';
 import { SyncRunLoaders, syncRunLoaders } from '../../shared/jobs/syncRunGraph';
@@ -34,7 +34,11 @@ async function viewerFor(identity: Identity, loaders: DeskLoaders): Promise<View
   }
   // A service acting for an agent gets exactly that agent's permissions, never more.
   const agentId = identity.kind === 'agent' ? identity.agentId : (identity.onBehalfOf as string);
-  const agent = await loaders.agent.load(agentId).catch(() => null);
+  // Only a missing agent is a bad token; a database failure stays an internal error.
+  const agent = await loaders.agent.load(agentId).catch((error: unknown) => {
+    if (isNotFound(error)) return null;
+    throw error;
+  });
   if (!agent || !agent.active) throw unauthenticated('The agent behind this token is not active');
   const [profile, permissions] = await Promise.all([
     loaders.profile.load(agent.profileId),

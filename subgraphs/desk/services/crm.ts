@@ -40,6 +40,11 @@ export function createDeal(ctx: DeskContext, input: CreateDealInput): Promise<De
     if (input.amount > MAX_AMOUNT) {
       throw badUserInput(`amount must not exceed ${MAX_AMOUNT}`, { field: 'amount' });
     }
+    // PostgreSQL would round a third decimal away, and the deal returned (and its event) would
+    // then say something other than what is stored.
+    if (Math.abs(Math.round(input.amount * 100) - input.amount * 100) > 1e-6) {
+      throw badUserInput('amount must have at most 2 decimal places', { field: 'amount' });
+    }
     const currency = (input.currency ?? 'USD').toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) {
       throw badUserInput(`currency "${input.currency}" is not an ISO 4217 code`, {
