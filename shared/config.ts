@@ -54,6 +54,8 @@ export interface Config {
     maintenanceIntervalSeconds: number;
     /** A chunk of a sync run still active after this long is taken as lost and retried. */
     chunkTimeoutSeconds: number;
+    /** Attempts after the first for a chunk that failed or was lost; then the run is FAILED. */
+    chunkRetryLimit: number;
     /** Records one chunk of a sync run handles in one transaction. */
     syncBatchSize: number;
     /** Finished sync runs, their failures and published events are removed after this. */
@@ -143,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       pollIntervalSeconds: Math.max(positive(env, 'JOB_POLL_INTERVAL_MS', 1000), 500) / 1000,
       maintenanceIntervalSeconds: positive(env, 'JOB_MAINTENANCE_INTERVAL_SECONDS', 60),
       chunkTimeoutSeconds: positive(env, 'SYNC_CHUNK_TIMEOUT_SECONDS', 300),
+      chunkRetryLimit: integer(env, 'SYNC_CHUNK_RETRY_LIMIT', 5),
       syncBatchSize: positive(env, 'SYNC_BATCH_SIZE', 500),
       retentionDays: positive(env, 'SYNC_RETENTION_DAYS', 7),
       eventRetryLimit: integer(env, 'EVENT_RETRY_LIMIT', 8),

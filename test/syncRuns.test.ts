@@ -80,6 +80,7 @@ async function startWorker(): Promise<ChildProcess> {
         SYNC_CHUNK_TIMEOUT_SECONDS: '2',
         JOB_MAINTENANCE_INTERVAL_SECONDS: '1',
         JOB_POLL_INTERVAL_MS: '500',
+        SYNC_CHUNK_RETRY_LIMIT: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -425,6 +426,43 @@ describe('association import as a sync run (ASC-6, SYNC-1)', () => {
       expect(await linkCount(data.emails)).toEqual({ links: 3 * BATCH, distinct: 3 * BATCH });
     } finally {
       await blocker.end();
+      await stopWorker(worker);
+    }
+  });
+
+  it('ends a run FAILED, with the reason, when its chunk fails every attempt', async () => {
+    // Started first: its settings (one retry) are the queue's when the chunk job is made.
+    const worker = await startWorker();
+    // A kind no worker handles stands in for a chunk that keeps throwing.
+    const id = await graph.dataSources.desk.transaction(async (manager) => {
+      const { run } = await deskSyncRuns.start(manager, graph.jobs.desk, {
+        kind: 'NO_SUCH_KIND',
+        direction: 'INTO_DESK',
+        scope: unique('failing'),
+        requestedBy: null,
+      });
+      return run.id;
+    });
+    try {
+      const run = await waitFor(async () => {
+        const [row]: { status: string; error: string | null; finished: boolean }[] =
+          await graph.dataSources.desk.query(
+            'SELECT status, error, finished_at IS NOT NULL AS finished FROM desk.sync_run WHERE id = $1',
+            [id],
+          );
+        return row.status !== 'QUEUED' && row.status !== 'RUNNING' && row;
+      }, 'the run to fail');
+      expect(run).toEqual({
+        status: 'FAILED',
+        error: 'No worker handles sync runs of kind NO_SUCH_KIND',
+        finished: true,
+      });
+      const job = await graph.jobs.desk.getJobById(deskSyncRuns.queue, chunkJobId(id, 1), {
+        includeArchive: true,
+      });
+      // The first attempt and the one retry the worker allows.
+      expect(job).toMatchObject({ state: 'failed', retryCount: 1 });
+    } finally {
       await stopWorker(worker);
     }
   });

@@ -35,13 +35,10 @@ export interface SyncWorkerOptions {
   log: Logger;
 }
 
-/** Attempts after the first for a chunk that failed or whose worker disappeared. */
-const CHUNK_RETRY_LIMIT = 5;
-
 export async function ensureSyncQueue(boss: JobQueue, runs: SyncRuns, settings: Config['jobs']) {
   await ensureQueue(boss, {
     name: runs.queue,
-    retryLimit: CHUNK_RETRY_LIMIT,
+    retryLimit: settings.chunkRetryLimit,
     retryDelay: 1,
     retryBackoff: true,
     expireInSeconds: settings.chunkTimeoutSeconds,
