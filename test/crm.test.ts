@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { config } from '../shared/config';
 import { IDENTITY_HEADER, signForwardedIdentity } from '../shared/identity';
 import { DemoAgent, Graph, postGraphQL, startGraph } from './harness';
-import { errorCodes, expectError, expectNoErrors, unique } from './expectations';
+import {
+  errorCodes,
+  expectError,
+  expectNoErrors,
+  mutateOk,
+  sqlOn,
+  stageNamed,
+  unique,
+} from './expectations';
 
 /** DSK-2: desk is the CRM side — deals moving through stages, CRM tasks with comments. */
 
@@ -88,31 +96,11 @@ function expectRecent(iso: string | null): void {
 describe('DSK-2: desk is the CRM side', () => {
   let graph: Graph;
   let stages: DealStage[];
-  const stageId = (name: string): string => {
-    const stage = stages.find((s) => s.name === name);
-    if (!stage) throw new Error(`no deal stage named ${name}`);
-    return stage.id;
-  };
+  const stageId = (name: string): string => stageNamed(stages, name);
+  const { sql, count } = sqlOn(() => graph.dataSources.desk);
 
-  async function sql<Row>(text: string, params: unknown[] = []): Promise<Row[]> {
-    return graph.dataSources.desk.query(text, params);
-  }
-
-  async function count(text: string, params: unknown[] = []): Promise<number> {
-    const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM (${text}) rows`, params);
-    return Number(row.n);
-  }
-
-  /** Runs a mutation that must succeed and returns its single root field. */
-  async function mutate<T>(
-    as: DemoAgent,
-    mutation: string,
-    variables: Record<string, unknown>,
-  ): Promise<T> {
-    const res = await graph.query<Record<string, T>>(as, mutation, variables);
-    expectNoErrors(res);
-    return Object.values(res.data ?? {})[0];
-  }
+  const mutate = <T>(as: DemoAgent, mutation: string, variables: Record<string, unknown>) =>
+    mutateOk<T>(graph, as, mutation, variables);
 
   /** A fresh account, with one contact whose primary account it is. */
   async function newCustomer(): Promise<{ accountId: string; contactId: string }> {

@@ -6,7 +6,7 @@ import { consumerQueue, type EventConsumer, startEventConsumer } from '../shared
 import { recordEvent } from '../shared/jobs/outbox';
 import { logger } from '../shared/logger';
 import { SubgraphCallFailed, subgraphClient } from '../shared/subgraphClient';
-import { expectNoErrors, unique } from './expectations';
+import { expectNoErrors, mutateOk, sqlOn, stageNamed, unique } from './expectations';
 import { DemoAgent, Graph, startGraph } from './harness';
 
 /**
@@ -84,20 +84,8 @@ describe('events: desk publishes its changes, a subscribed consumer applies each
   /** Names of deals whose created event the probe fails to apply the first time it gets it. */
   const flakyDeals = new Set<string>();
 
-  const stageId = (name: string): string => {
-    const stage = stages.find((s) => s.name === name);
-    if (!stage) throw new Error(`no deal stage named ${name}`);
-    return stage.id;
-  };
-
-  async function sql<Row>(text: string, params: unknown[] = []): Promise<Row[]> {
-    return graph.dataSources.desk.query(text, params);
-  }
-
-  async function count(text: string, params: unknown[] = []): Promise<number> {
-    const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM (${text}) rows`, params);
-    return Number(row.n);
-  }
+  const stageId = (name: string): string => stageNamed(stages, name);
+  const { sql, count } = sqlOn(() => graph.dataSources.desk);
 
   /** Everything the probe applied for one aggregate, in the order it applied it. */
   async function received(aggregateId: string): Promise<DomainEvent[]> {
@@ -151,16 +139,8 @@ describe('events: desk publishes its changes, a subscribed consumer applies each
       return job?.state === 'completed' && job;
     });
 
-  /** Runs a mutation through the gateway that must succeed and returns its single root field. */
-  async function mutate<T>(
-    as: DemoAgent,
-    mutation: string,
-    variables: Record<string, unknown>,
-  ): Promise<T> {
-    const res = await graph.query<Record<string, T>>(as, mutation, variables);
-    expectNoErrors(res);
-    return Object.values(res.data ?? {})[0];
-  }
+  const mutate = <T>(as: DemoAgent, mutation: string, variables: Record<string, unknown>) =>
+    mutateOk<T>(graph, as, mutation, variables);
 
   const newAccount = async (as: DemoAgent = 'agent'): Promise<string> =>
     (

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphQLResponse } from './harness';
+import type { DataSource } from 'typeorm';
+import type { DemoAgent, Graph, GraphQLResponse } from './harness';
 
 export type Path = (string | number)[];
 
@@ -20,3 +21,33 @@ export function expectNoErrors(res: GraphQLResponse<unknown>): void {
 
 /** A unique name, so that reruns and other test files never collide with what one writes. */
 export const unique = (label: string): string => `${label} ${randomUUID().slice(0, 8)}`;
+
+/** SQL against a subgraph's data source, for checking what a request wrote. */
+export function sqlOn(dataSource: () => DataSource) {
+  const sql = <Row>(text: string, params: unknown[] = []): Promise<Row[]> =>
+    dataSource().query(text, params);
+  const count = async (text: string, params: unknown[] = []): Promise<number> => {
+    const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM (${text}) rows`, params);
+    return Number(row.n);
+  };
+  return { sql, count };
+}
+
+/** The id of the deal stage with this name, from a `dealStages` answer. */
+export function stageNamed(stages: readonly { id: string; name: string }[], name: string): string {
+  const stage = stages.find((s) => s.name === name);
+  if (!stage) throw new Error(`no deal stage named ${name}`);
+  return stage.id;
+}
+
+/** Runs a mutation through the gateway that must succeed and returns its single root field. */
+export async function mutateOk<T>(
+  graph: Graph,
+  as: DemoAgent,
+  mutation: string,
+  variables: Record<string, unknown>,
+): Promise<T> {
+  const res = await graph.query<Record<string, T>>(as, mutation, variables);
+  expectNoErrors(res);
+  return Object.values(res.data ?? {})[0];
+}
