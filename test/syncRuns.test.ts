@@ -295,6 +295,7 @@ describe('association import as a sync run (ASC-6, SYNC-1)', () => {
       const id = queued.data?.startAssociationImport.run.id as string;
       expectError(await graph.query(as, RUN, { id }), 'FORBIDDEN');
       expectError(await graph.query(as, STOP, { id }), 'FORBIDDEN');
+      expectError(await graph.query(as, 'query { deskSyncRuns { totalCount } }'), 'FORBIDDEN');
       expect((await graph.query('agent', RUN, { id })).data).toMatchObject({
         deskSyncRun: { id, status: 'QUEUED' },
       });
@@ -341,6 +342,41 @@ describe('association import as a sync run (ASC-6, SYNC-1)', () => {
         'row 34',
         'row 35',
       ]);
+
+      // Two pages of the same run in one request stay apart (one batch, two cursors).
+      const both = await graph.query<{
+        deskSyncRun: Record<'first' | 'second', { nodes: { record: string }[] }>;
+      }>(
+        'admin',
+        `query ($id: ID!, $after: String) { deskSyncRun(id: $id) {
+          first: failures(first: 2) { nodes { record } }
+          second: failures(first: 2, after: $after) { nodes { record } } } }`,
+        { id, after: page.failures.pageInfo.endCursor },
+      );
+      expectNoErrors(both);
+      expect(both.data?.deskSyncRun.first.nodes.map((f) => f.record)).toEqual(['row 32', 'row 33']);
+      expect(both.data?.deskSyncRun.second.nodes.map((f) => f.record)).toEqual([
+        'row 34',
+        'row 35',
+      ]);
+
+      // A cursor this list did not produce is refused, not passed to the database.
+      const forged = (values: unknown[]) =>
+        Buffer.from(JSON.stringify(values)).toString('base64url');
+      expectError(
+        await graph.query('admin', RUN, { id, first: 2, after: forged(['x']) }),
+        'BAD_USER_INPUT',
+      );
+      expectError(
+        await graph.query(
+          'admin',
+          'query ($after: String) { deskSyncRuns(after: $after) { totalCount } }',
+          {
+            after: forged(['yesterday', 'not-a-uuid']),
+          },
+        ),
+        'BAD_USER_INPUT',
+      );
 
       // The same file again finds every link in place.
       const rerun = await start('full.csv', csvBase64(data.rows), 'agent');

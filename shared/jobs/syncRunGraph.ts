@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { notFound } from '../errors';
-import { groupBy } from '../loaders';
+import { badUserInput, notFound } from '../errors';
+import { groupBy, isUuid } from '../loaders';
 import {
   type Connection,
   decodeCursor,
@@ -30,25 +30,41 @@ interface FailurePageKey extends PageArgs {
   run: SyncRunRecord;
 }
 
+const notOurCursor = (after: string) =>
+  badUserInput(`after is not a cursor this list produced: "${after}"`, { argument: 'after' });
+
+/** A failure cursor holds the failure's row id, a positive integer. */
+function failureCursor(after: string): string {
+  const [id] = decodeCursor(after, 1);
+  if (!/^[1-9]\d{0,17}$/.test(String(id))) throw notOurCursor(after);
+  return String(id);
+}
+
+/** A run cursor holds the run's queued time and id. */
+function runCursor(after: string): [string, string] {
+  const [queuedAt, id] = decodeCursor(after, 2).map(String);
+  if (Number.isNaN(Date.parse(queuedAt)) || !isUuid(id)) throw notOurCursor(after);
+  return [queuedAt, id];
+}
+
 /** Per-request loaders for a subgraph's runs and their failure pages. */
 export function syncRunLoaders(dataSource: DataSource, runs: SyncRuns, limits: PageLimits) {
   const run = new DataLoader<string, SyncRunRecord>(async (ids) => {
     const byId = new Map((await runs.byIds(dataSource, ids)).map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? notFound('SyncRun', id));
   });
-  /** One statement per distinct page size, whatever the number of runs listed. */
+  /** One statement per distinct (first, after), whatever the number of runs listed. */
   const failures = new DataLoader<FailurePageKey, Connection<SyncFailureRecord>, string>(
     async (keys) => {
       const results = new Map<FailurePageKey, Connection<SyncFailureRecord>>();
-      for (const group of groupBy(keys, (key) => key.first ?? null).values()) {
-        const size = pageSize(group[0].first, limits);
-        const afterIds = group.map((key) =>
-          key.after ? String(decodeCursor(key.after, 1)[0]) : null,
-        );
+      const groups = groupBy(keys, (key) => JSON.stringify([key.first ?? null, key.after ?? null]));
+      for (const group of groups.values()) {
+        const { first, after } = group[0];
+        const size = pageSize(first, limits);
         const rows = await runs.failuresOf(
           dataSource,
           group.map((key) => key.run.id),
-          afterIds,
+          after ? failureCursor(after) : null,
           size,
         );
         const byRun = groupBy(rows, (row) => row.runId);
@@ -84,9 +100,9 @@ export async function syncRunPage(
   limits: PageLimits,
 ): Promise<Connection<SyncRunRecord>> {
   const size = pageSize(args.first, limits);
-  const after = args.after ? decodeCursor(args.after, 2).map(String) : null;
+  const after = args.after ? runCursor(args.after) : null;
   const filter = { kind: args.kind, status: args.status };
-  const rows = await runs.page(dataSource, filter, after as [string, string] | null, size + 1);
+  const rows = await runs.page(dataSource, filter, after, size + 1);
   return toConnection(
     rows,
     size,

@@ -83,6 +83,9 @@ const RUN_COLUMNS = `
   stop_requested AS "stopRequested", error, queued_at AS "queuedAt", started_at AS "startedAt",
   finished_at AS "finishedAt"`;
 
+/** The optional kind and status filters of a run list, as $1 and $2. */
+const RUN_FILTER = '($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR status = $2)';
+
 const FAILURE_COLUMNS = `id::text AS id, run_id AS "runId", record, reason, created_at AS "createdAt"`;
 
 /**
@@ -162,7 +165,7 @@ export class SyncRuns {
   async markRunning(manager: EntityManager, runId: string): Promise<void> {
     await manager.query(
       `UPDATE ${this.runs}
-       SET status = 'RUNNING', started_at = COALESCE(started_at, now()), updated_at = now()
+       SET status = 'RUNNING', started_at = COALESCE(started_at, now())
        WHERE id = $1 AND status = 'QUEUED'`,
       [runId],
     );
@@ -188,8 +191,7 @@ export class SyncRuns {
          chunks_done = $2, checkpoint = $3, processed = processed + $4, added = added + $5,
          updated = updated + $6, unchanged = unchanged + $7, failed = failed + $8,
          status = CASE WHEN $9 THEN 'SUCCEEDED' ELSE 'RUNNING' END,
-         finished_at = CASE WHEN $9 THEN now() END,
-         updated_at = now()
+         finished_at = CASE WHEN $9 THEN now() END
        WHERE id = $1`,
       [
         runId,
@@ -213,7 +215,7 @@ export class SyncRuns {
   ): Promise<void> {
     await manager.query(
       `UPDATE ${this.runs}
-       SET status = $2, error = $3, finished_at = now(), updated_at = now()
+       SET status = $2, error = $3, finished_at = now()
        WHERE id = $1 AND status IN ('QUEUED','RUNNING')`,
       [runId, status, error],
     );
@@ -229,10 +231,7 @@ export class SyncRuns {
       if (!run || FINISHED_STATUSES.has(run.status)) return run;
       if (run.status === 'QUEUED') await this.finish(manager, runId, 'STOPPED');
       else {
-        await manager.query(
-          `UPDATE ${this.runs} SET stop_requested = true, updated_at = now() WHERE id = $1`,
-          [runId],
-        );
+        await manager.query(`UPDATE ${this.runs} SET stop_requested = true WHERE id = $1`, [runId]);
       }
       return this.lock(manager, runId);
     });
@@ -253,7 +252,7 @@ export class SyncRuns {
   ): Promise<SyncRunRecord[]> {
     return dataSource.query(
       `SELECT ${RUN_COLUMNS} FROM ${this.runs}
-       WHERE ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR status = $2)
+       WHERE ${RUN_FILTER}
          AND ($3::timestamptz IS NULL OR (queued_at, id) < ($3::timestamptz, $4::uuid))
        ORDER BY queued_at DESC, id DESC LIMIT $5`,
       [filter.kind ?? null, filter.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
@@ -265,28 +264,26 @@ export class SyncRuns {
     filter: { kind?: string | null; status?: SyncRunStatus | null },
   ): Promise<number> {
     const [row]: { count: number }[] = await dataSource.query(
-      `SELECT count(*)::int AS count FROM ${this.runs}
-       WHERE ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR status = $2)`,
+      `SELECT count(*)::int AS count FROM ${this.runs} WHERE ${RUN_FILTER}`,
       [filter.kind ?? null, filter.status ?? null],
     );
     return row.count;
   }
 
-  /** Failures of many runs in one statement, the first `limit + 1` of each after its cursor. */
+  /** Failures of many runs in one statement: the first `limit + 1` of each after one cursor. */
   async failuresOf(
     dataSource: DataSource,
     runIds: readonly string[],
-    afterIds: readonly (string | null)[],
+    afterId: string | null,
     limit: number,
   ): Promise<SyncFailureRecord[]> {
     return dataSource.query(
       `SELECT ${FAILURE_COLUMNS} FROM (
          SELECT f.*, ROW_NUMBER() OVER (PARTITION BY f.run_id ORDER BY f.id) AS position
          FROM ${this.failures} f
-         JOIN unnest($1::uuid[], $2::bigint[]) AS k(run_id, after_id)
-           ON f.run_id = k.run_id AND (k.after_id IS NULL OR f.id > k.after_id)
+         WHERE f.run_id = ANY($1) AND ($2::bigint IS NULL OR f.id > $2::bigint)
        ) f WHERE position <= $3 ORDER BY "runId", f.id`,
-      [runIds, afterIds, limit + 1],
+      [runIds, afterId, limit + 1],
     );
   }
 
