@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../shared/config';
 import { openJobQueue, type JobQueue } from '../shared/jobs/queue';
-import { ensureSyncQueue } from '../shared/jobs/syncWorker';
 import { startWorkers } from '../shared/jobs/workers';
 import type { Logger } from '../shared/logger';
 import type { SubgraphDefinition } from '.';
@@ -36,8 +35,6 @@ export async function runSubgraph(
     supervise: options.workers,
     application: subgraph.name,
   });
-  // Mutations queue the first chunk of a run; its queue has to exist before any of them runs.
-  await ensureSyncQueue(jobs, subgraph.jobs.runs, config.jobs);
   const workers = options.workers
     ? await startWorkers({
         jobs: subgraph.jobs,

@@ -29,7 +29,6 @@ export async function createJobTables(runner: QueryRunner, schema: string): Prom
       queued_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
       started_at timestamptz,
       finished_at timestamptz,
-      updated_at timestamptz NOT NULL DEFAULT now(),
       CHECK ((status IN ('SUCCEEDED','FAILED','STOPPED')) = (finished_at IS NOT NULL))
     );
     -- "The same sync" may run once at a time; a second start finds the first through this index.
