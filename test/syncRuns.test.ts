@@ -493,9 +493,13 @@ describe('association import as a sync run (ASC-6, SYNC-1)', () => {
         error: 'No worker handles sync runs of kind NO_SUCH_KIND',
         finished: true,
       });
-      const job = await graph.jobs.desk.getJobById(deskSyncRuns.queue, chunkJobId(id, 1), {
-        includeArchive: true,
-      });
+      // The run ends inside the last attempt, just before pg-boss records that attempt as failed.
+      const job = await waitFor(async () => {
+        const found = await graph.jobs.desk.getJobById(deskSyncRuns.queue, chunkJobId(id, 1), {
+          includeArchive: true,
+        });
+        return found?.state !== 'active' && found;
+      }, 'the chunk job to end');
       // The first attempt and the one retry the worker allows.
       expect(job).toMatchObject({ state: 'failed', retryCount: 1 });
     } finally {
