@@ -45,9 +45,53 @@ const MAPPERS: Record<string, Record<string, string>> = {
     DeskSyncRunStart: '../models#DeskSyncRunStartModel',
     ...SYNC_RUN_MAPPERS,
   },
+  inventory: {
+    Ticket: '../models#TicketReference',
+    Contact: '../models#ContactReference',
+    Account: '../models#AccountReference',
+    InventoryIntegration: '../entities#Integration',
+    InventoryOrganization: '../entities#Organization',
+    InventoryPermissionLevels: '../permissionLevels#PermissionLevels',
+    InventoryProfilePermissions: '../entities#ProfilePermission',
+    InventoryAddress: '../entities/Customer#Address',
+    InventoryCustomer: '../entities#Customer',
+    InventoryItem: '../entities#Item',
+    InventoryPanel: '../models#PanelModel',
+    InventoryOverview: '../models#PanelModel',
+    InventoryItemPurchase: '../models#ItemPurchaseModel',
+    InventoryActivity: '../entities#Activity',
+    InventorySalesOrder: '../entities#SalesOrder',
+    InventoryInvoice: '../entities#Invoice',
+    InventoryLineItem: '../models#LineItemModel',
+    InventorySalesReturn: '../entities#SalesReturn',
+    InventoryReturnedItem: '../models#LineQuantityModel',
+    InventoryPackedItem: '../models#LineQuantityModel',
+    InventoryPackage: '../entities#Package',
+    InventoryTrackingEvent: '../entities#TrackingEvent',
+    InventoryEmail: '../models#EmailModel',
+    InventoryItemSync: '../entities#ItemSyncSetting',
+    InventorySyncRun: '../../../shared/jobs/syncRuns#SyncRunRecord',
+    InventorySyncRunStart: '../models#SyncRunStartModel',
+    ...Object.fromEntries(
+      [
+        ['Item', 'Item'],
+        ['Activity', 'Activity'],
+        ['SalesOrder', 'SalesOrder'],
+        ['Invoice', 'Invoice'],
+        ['SyncRun', 'SyncRun'],
+      ].flatMap(([type, model]) => [
+        [`Inventory${type}Connection`, `../models#${model}ConnectionModel`],
+        [`Inventory${type}Edge`, `../models#${model}EdgeModel`],
+      ]),
+    ),
+    ...SYNC_RUN_MAPPERS,
+  },
 };
 
-const CONTEXT_TYPES: Record<string, string> = { desk: '../context#DeskContext' };
+const CONTEXT_TYPES: Record<string, string> = {
+  desk: '../context#DeskContext',
+  inventory: '../context#InventoryContext',
+};
 
 /**
  * `npm run codegen`: resolver types for every subgraph from its schema.graphql, written to

@@ -3,6 +3,7 @@ import { config } from '../shared/config';
 import { openAndMigrate } from '../shared/database/dataSource';
 import { openJobQueue } from '../shared/jobs/queue';
 import { ensureSyncQueue } from '../shared/jobs/syncWorker';
+import { ensureMailQueue } from '../shared/mail/worker';
 import type { Logger } from '../shared/logger';
 import { SUBGRAPHS, SubgraphDefinition } from '../subgraphs';
 
@@ -22,13 +23,16 @@ export async function migrateAll(url: string, log: Logger): Promise<MigratedSubg
     await openAndMigrate(dataSource, subgraph.schema);
     migrated.push({ subgraph, dataSource });
   }
-  const settings = config().jobs;
+  const { jobs: settings, mail } = config();
   const queue = await openJobQueue(url, settings, log, {
     supervise: false,
     application: 'migrate',
   });
   try {
-    for (const subgraph of SUBGRAPHS) await ensureSyncQueue(queue, subgraph.jobs.runs, settings);
+    for (const { jobs } of SUBGRAPHS) {
+      await ensureSyncQueue(queue, jobs.runs, settings);
+      if (jobs.sendsMail) await ensureMailQueue(queue, jobs.runs.schema, mail);
+    }
   } finally {
     await queue.stop({ graceful: false });
   }

@@ -2,13 +2,14 @@ import path from 'node:path';
 
 export type Environment = 'development' | 'test' | 'production';
 
-export const SUBGRAPH_NAMES = ['desk'] as const;
+export const SUBGRAPH_NAMES = ['desk', 'inventory'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Ports every service listens on by default; a subgraph's URL can be overridden per service. */
 const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   gateway: 4000,
   desk: 4001,
+  inventory: 4002,
 };
 
 export const DEVELOPMENT_AGENT_JWT_SECRET = 'dev-only-agent-jwt-secret-change-me';
@@ -41,6 +42,8 @@ export interface Config {
     subgraphSecret: string;
     /** How long a forwarded identity stays valid; it only has to outlive one request. */
     subgraphIdentityTtlSeconds: number;
+    /** How long other subgraphs keep desk's answer to "which profile does this agent have". */
+    agentProfileCacheSeconds: number;
   };
   pagination: { defaultPageSize: number; maxPageSize: number };
   /** Largest request body the gateway and subgraphs accept (association files travel as base64). */
@@ -64,6 +67,19 @@ export interface Config {
     eventRetryLimit: number;
     /** How often the outbox is read even when no notification arrived. */
     outboxPollIntervalMs: number;
+  };
+  mail: {
+    /**
+     * The SMTP server that delivers e-mail (`smtp://user:pass@host:587`, or `smtps://` for TLS from
+     * the start). Unset, no mail worker runs and queued messages wait until one that has it starts.
+     */
+    smtpUrl: string | undefined;
+    /** The From of every message the graph sends. */
+    from: string;
+    /** Attempts after the first for a message the SMTP server refused; then it is FAILED. */
+    retryLimit: number;
+    /** Wait before the first retry; each further one waits about twice as long as the last. */
+    retryDelaySeconds: number;
   };
 }
 
@@ -91,6 +107,16 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Refused at start, not at the first send; the URL is not repeated, as it may hold a password. */
+function smtpUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const protocol = URL.canParse(raw) ? new URL(raw).protocol : null;
+  if (protocol !== 'smtp:' && protocol !== 'smtps:') {
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  }
+  return raw;
 }
 
 function environment(raw: string | undefined): Environment {
@@ -134,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       agentTokenTtl: env.AGENT_TOKEN_TTL || '12h',
       subgraphSecret: env.SUBGRAPH_SIGNING_SECRET || DEVELOPMENT_SUBGRAPH_SECRET,
       subgraphIdentityTtlSeconds: integer(env, 'SUBGRAPH_IDENTITY_TTL_SECONDS', 60),
+      agentProfileCacheSeconds: integer(env, 'AGENT_PROFILE_CACHE_SECONDS', 10),
     },
     pagination: {
       defaultPageSize: integer(env, 'DEFAULT_PAGE_SIZE', 20),
@@ -150,6 +177,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       retentionDays: positive(env, 'SYNC_RETENTION_DAYS', 7),
       eventRetryLimit: integer(env, 'EVENT_RETRY_LIMIT', 8),
       outboxPollIntervalMs: positive(env, 'OUTBOX_POLL_INTERVAL_MS', 5000),
+    },
+    mail: {
+      smtpUrl: smtpUrl(env.SMTP_URL),
+      from: env.MAIL_FROM || 'customer-graph <no-reply@customer-graph.local>',
+      retryLimit: integer(env, 'MAIL_RETRY_LIMIT', 5),
+      retryDelaySeconds: positive(env, 'MAIL_RETRY_DELAY_SECONDS', 60),
     },
   };
   if (production) assertProductionSecrets(config);

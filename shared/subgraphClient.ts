@@ -1,5 +1,5 @@
 import type { Config } from './config';
-import { IDENTITY_HEADER, type ServiceIdentity, signForwardedIdentity } from './identity';
+import { type Identity, IDENTITY_HEADER, signForwardedIdentity } from './identity';
 
 export interface SubgraphCallError {
   message: string;
@@ -33,7 +33,8 @@ export interface SubgraphClient {
 export function subgraphClient(options: {
   target: string;
   url: string;
-  identity: ServiceIdentity;
+  /** A service's own identity for jobs; an agent's, relayed as is, to ask on that agent's behalf. */
+  identity: Identity;
   auth: Config['auth'];
   timeoutMs: number;
 }): SubgraphClient {

@@ -8,6 +8,10 @@ import { createDeskDataSource, DESK_SCHEMA } from './desk/database';
 import { deskModule } from './desk/module';
 import { deskJobs } from './desk/jobs';
 import { deskIsSeeded, seedDesk } from './desk/seed/generate';
+import { createInventoryDataSource, INVENTORY_SCHEMA } from './inventory/database';
+import { inventoryJobs } from './inventory/jobs';
+import { inventoryModule } from './inventory/module';
+import { inventoryIsSeeded, seedInventory } from './inventory/seed/generate';
 
 /** Everything the scripts and tests need to run one subgraph, with its context type hidden. */
 export interface SubgraphDefinition {
@@ -33,6 +37,16 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     isSeeded: deskIsSeeded,
     seed: (dataSource, scale) => seedDesk(dataSource, { scale }),
     jobs: deskJobs,
+  },
+  {
+    name: 'inventory',
+    schema: INVENTORY_SCHEMA,
+    typeDefs: inventoryModule.typeDefs,
+    createDataSource: createInventoryDataSource,
+    start: (deps, port) => startSubgraph(inventoryModule, deps, port),
+    isSeeded: inventoryIsSeeded,
+    seed: (dataSource, scale) => seedInventory(dataSource, { scale }),
+    jobs: inventoryJobs,
   },
 ];
 

@@ -41,7 +41,7 @@ export async function runSubgraph(
         boss: jobs,
         dataSource,
         url,
-        settings: config.jobs,
+        config,
         log,
       })
     : null;

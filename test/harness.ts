@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { config } from '../shared/config';
+import { type Config, config } from '../shared/config';
 import { statementCount } from '../shared/database/dataSource';
 import { signAgentToken } from '../shared/identity';
 import { logger } from '../shared/logger';
@@ -66,10 +66,19 @@ export async function postGraphQL<T>(
  * Every subgraph and the gateway on free ports, over real HTTP, against the test database made
  * by globalSetup; like Apollo's startSubgraphsAndGateway.
  */
-export async function startGraph(options: { workers?: boolean } = {}): Promise<Graph> {
+export async function startGraph(
+  options: {
+    workers?: boolean;
+    /** Changes to the configuration every service of this graph gets (SMTP, batch sizes, …). */
+    configure?: (config: Config) => Config;
+  } = {},
+): Promise<Graph> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest');
-  const settings = config();
+  // Desk's answer about an agent's profile is not kept, so a test that moves an agent to
+  // another profile sees the change at once in every subgraph.
+  const base = options.configure?.(config()) ?? config();
+  let settings: Config = { ...base, auth: { ...base.auth, agentProfileCacheSeconds: 0 } };
   const log = logger('test');
   const services: Record<string, RunningSubgraph> = {};
   for (const subgraph of SUBGRAPHS) {
@@ -82,6 +91,15 @@ export async function startGraph(options: { workers?: boolean } = {}): Promise<G
       // Off unless a suite asks: suites that test workers start them where they can kill them.
       workers: options.workers ?? false,
     });
+    // Subgraphs listen on free ports; the ones started later reach this one through its URL.
+    const started = services[subgraph.name];
+    settings = {
+      ...settings,
+      subgraphs: {
+        ...settings.subgraphs,
+        [subgraph.name]: { port: 0, url: started.url as string },
+      },
+    };
   }
   const dataSources: Record<string, DataSource> = {};
   const jobs: Record<string, JobQueue> = {};

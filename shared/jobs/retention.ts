@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
+import { removeFinishedMailBefore } from '../mail/outbox';
 import { ensureQueue, type JobQueue } from './queue';
 import type { SyncRuns } from './syncRuns';
 
@@ -7,18 +8,22 @@ export interface Removed {
   runs: number;
   events: number;
   processedEvents: number;
+  /** Sent and failed e-mail; always 0 for a subgraph that sends none. */
+  mail: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Removes what the history no longer shows: finished sync runs (with their failures), published
- * outbox events and remembered consumed events, all older than the retention period.
+ * outbox events, remembered consumed events and sent or failed e-mail, all older than the
+ * retention period.
  */
 export function removeExpired(
   dataSource: DataSource,
   runs: SyncRuns,
   retentionDays: number,
+  sendsMail: boolean,
   now = new Date(),
 ): Promise<Removed> {
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
@@ -33,7 +38,9 @@ export function removeExpired(
       `DELETE FROM "${schema}".processed_event WHERE processed_at < $1`,
       [cutoff],
     );
-    return { runs: removedRuns, events, processedEvents };
+    // Only a subgraph that sends mail has the table.
+    const mail = sendsMail ? await removeFinishedMailBefore(manager, schema, cutoff) : 0;
+    return { runs: removedRuns, events, processedEvents, mail };
   });
 }
 
@@ -47,13 +54,14 @@ export async function startRetention(options: {
   dataSource: DataSource;
   runs: SyncRuns;
   retentionDays: number;
+  sendsMail: boolean;
   log: Logger;
 }): Promise<void> {
-  const { boss, dataSource, runs, retentionDays, log } = options;
+  const { boss, dataSource, runs, retentionDays, sendsMail, log } = options;
   const queue = retentionQueue(runs);
   await ensureQueue(boss, { name: queue, retryLimit: 3, retryDelay: 60 });
   await boss.work(queue, async () => {
-    const removed = await removeExpired(dataSource, runs, retentionDays);
+    const removed = await removeExpired(dataSource, runs, retentionDays, sendsMail);
     log.info(removed, 'removed expired sync history and events');
     return removed;
   });

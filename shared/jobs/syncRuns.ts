@@ -237,6 +237,18 @@ export class SyncRuns {
     });
   }
 
+  /** Stops every queued or running run of a kind, in the caller's transaction (as requestStop). */
+  async requestStopOfKind(manager: EntityManager, kind: string): Promise<void> {
+    await manager.query(
+      `UPDATE ${this.runs}
+       SET status = CASE WHEN status = 'QUEUED' THEN 'STOPPED' ELSE status END,
+           finished_at = CASE WHEN status = 'QUEUED' THEN now() ELSE finished_at END,
+           stop_requested = status = 'RUNNING'
+       WHERE kind = $1 AND status IN ('QUEUED','RUNNING')`,
+      [kind],
+    );
+  }
+
   async byIds(dataSource: DataSource, ids: readonly string[]): Promise<SyncRunRecord[]> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return [];

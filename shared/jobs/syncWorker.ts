@@ -17,17 +17,19 @@ export interface SyncKind {
   /**
    * Handles at most `batchSize` records after `run.checkpoint`, inside the chunk's transaction,
    * and says where the next chunk starts. Writes must be idempotent: a chunk that dies before
-   * committing runs again from the same checkpoint.
+   * committing runs again from the same checkpoint. `config` locates the other subgraphs.
    */
   processChunk(
     manager: EntityManager,
     run: SyncRunRecord,
     batchSize: number,
+    config: Config,
   ): Promise<ChunkOutcome>;
 }
 
 export interface SyncWorkerOptions {
   boss: JobQueue;
+  config: Config;
   dataSource: DataSource;
   runs: SyncRuns;
   kinds: readonly SyncKind[];
@@ -65,7 +67,7 @@ export async function startSyncWorker(options: SyncWorkerOptions): Promise<void>
       const kind = kinds.get(run.kind);
       if (!kind) throw new Error(`No worker handles sync runs of kind ${run.kind}`);
       await runs.markRunning(manager, runId);
-      const outcome = await kind.processChunk(manager, run, settings.syncBatchSize);
+      const outcome = await kind.processChunk(manager, run, settings.syncBatchSize, options.config);
       await runs.recordChunk(manager, runId, chunk, outcome);
       if (!outcome.done) await runs.queueChunk(manager, boss, runId, chunk + 1);
     });

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { mailTransport, startMailWorker } from '../mail/worker';
 import { type EventConsumer, startEventConsumer } from './consumer';
 import { OutboxRelay } from './outbox';
 import type { JobQueue } from './queue';
@@ -13,6 +14,8 @@ export interface SubgraphJobs {
   runs: SyncRuns;
   syncKinds: readonly SyncKind[];
   consumers: readonly EventConsumer[];
+  /** Queues e-mail (shared/mail); its migrations then create the mail tables in its schema. */
+  sendsMail?: boolean;
 }
 
 export interface RunningWorkers {
@@ -21,23 +24,25 @@ export interface RunningWorkers {
 
 /**
  * Starts a subgraph's workers on an open queue: its sync runs, the retention schedule, the relay
- * of its outbox and its event consumers. In the subgraph's process by default, or alone in a
- * `<name>-worker` process.
+ * of its outbox, its event consumers and, when it sends mail and SMTP is configured, its mail
+ * delivery. In the subgraph's process by default, or alone in a `<name>-worker` process.
  */
 export async function startWorkers(options: {
   jobs: SubgraphJobs;
   boss: JobQueue;
   dataSource: DataSource;
   url: string;
-  settings: Config['jobs'];
+  config: Config;
   log: Logger;
 }): Promise<RunningWorkers> {
-  const { jobs, boss, dataSource, url, settings, log } = options;
+  const { jobs, boss, dataSource, url, config, log } = options;
+  const { jobs: settings, mail } = config;
   await startSyncWorker({
     boss,
     dataSource,
     runs: jobs.runs,
     kinds: jobs.syncKinds,
+    config,
     settings,
     log,
   });
@@ -46,10 +51,26 @@ export async function startWorkers(options: {
     dataSource,
     runs: jobs.runs,
     retentionDays: settings.retentionDays,
+    sendsMail: jobs.sendsMail ?? false,
     log,
   });
   for (const consumer of jobs.consumers) {
     await startEventConsumer({ boss, dataSource, consumer, settings, log });
+  }
+  const transport = jobs.sendsMail ? mailTransport(mail) : null;
+  if (transport) {
+    await startMailWorker({
+      boss,
+      dataSource,
+      schema: jobs.runs.schema,
+      settings: mail,
+      pollIntervalSeconds: settings.pollIntervalSeconds,
+      log,
+      transport,
+    });
+  } else if (jobs.sendsMail) {
+    // Its jobs wait in the queue: a worker started later with SMTP_URL delivers them.
+    log.warn('SMTP_URL is not set: e-mail stays queued until a worker with SMTP starts');
   }
   const relay = new OutboxRelay({
     boss,
@@ -60,5 +81,10 @@ export async function startWorkers(options: {
     log,
   });
   await relay.start();
-  return { stop: () => relay.stop() };
+  return {
+    stop: async () => {
+      await relay.stop();
+      transport?.close();
+    },
+  };
 }

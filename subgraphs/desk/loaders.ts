@@ -14,6 +14,7 @@ import {
   DealStage,
   Department,
   Product,
+  ProductDepartment,
   ProfilePermission,
   Ticket,
   TicketProduct,
@@ -49,9 +50,24 @@ export function createDeskLoaders(db: DataSource, limits: PageLimits) {
         }),
       (row) => row.contactId,
     ),
+    /** In the order of account.contacts, so that both list an account's contacts alike. */
+    contactIdsByAccount: groupedLoader(
+      (ids: readonly string[]) =>
+        repo(ContactAccount).find({
+          select: { accountId: true, contactId: true },
+          where: { accountId: In([...ids]) },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        }),
+      (row) => row.accountId,
+    ),
     productIdsByTicket: groupedLoader(
       (ids: readonly string[]) => repo(TicketProduct).find({ where: { ticketId: In([...ids]) } }),
       (row) => row.ticketId,
+    ),
+    departmentIdsByProduct: groupedLoader(
+      (ids: readonly string[]) =>
+        repo(ProductDepartment).find({ where: { productId: In([...ids]) } }),
+      (row) => row.productId,
     ),
     departmentIdsByAgent: groupedLoader(
       (ids: readonly string[]) => repo(AgentDepartment).find({ where: { agentId: In([...ids]) } }),

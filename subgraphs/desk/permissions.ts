@@ -44,6 +44,9 @@ const view = {
 
 const changeAssociations = and(can('ACCOUNTS', 'edit'), can('CONTACTS', 'view'));
 
+/** A sync creates some products and changes others, as its records turn out to need. */
+const syncProducts = and(can('PRODUCTS', 'create'), can('PRODUCTS', 'edit'));
+
 export const deskPermissions = createPermissions({
   Query: {
     viewer: isAgent,
@@ -86,6 +89,7 @@ export const deskPermissions = createPermissions({
     createCrmTask: can('CRM_TASKS', 'create'),
     updateCrmTask: can('CRM_TASKS', 'edit'),
     addCrmTaskComment: can('CRM_TASKS', 'edit'),
+    syncProducts,
     createAgentProfile: isAdministrator,
     setProfilePermissions: isAdministrator,
     setAgentProfile: isAdministrator,
@@ -133,4 +137,6 @@ export const deskPermissions = createPermissions({
   SyncFailureEdge: allow,
   AssociationImportReport: allow,
   AssociationImportRow: allow,
+  SyncProductsResult: allow,
+  ProductSyncOutcome: allow,
 });

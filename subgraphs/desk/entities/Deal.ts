@@ -5,7 +5,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { numericTransformer } from './numeric';
+import { numericTransformer } from '../../../shared/database/numeric';
 
 @Entity({ name: 'deal' })
 export class Deal {

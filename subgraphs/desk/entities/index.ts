@@ -10,6 +10,7 @@ import { Deal } from './Deal';
 import { DealStage } from './DealStage';
 import { Department } from './Department';
 import { Product } from './Product';
+import { ProductDepartment } from './ProductDepartment';
 import { ProfilePermission } from './ProfilePermission';
 import { Ticket } from './Ticket';
 import { TicketProduct } from './TicketProduct';
@@ -27,6 +28,7 @@ export {
   DealStage,
   Department,
   Product,
+  ProductDepartment,
   ProfilePermission,
   Ticket,
   TicketProduct,
@@ -45,6 +47,7 @@ export const deskEntities = [
   DealStage,
   Department,
   Product,
+  ProductDepartment,
   ProfilePermission,
   Ticket,
   TicketProduct,

@@ -43,6 +43,7 @@ import type {
 import type { DeskContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -59,6 +60,12 @@ export type Scalars = {
 export type Account = {
   __typename?: 'Account';
   city?: Maybe<Scalars['String']['output']>;
+  /**
+   * Ids of every contact linked to the account, primary or secondary, in the order they were
+   * linked. Other subgraphs `@requires` it to build an account-wide panel from what they know per
+   * contact.
+   */
+  contactIds: Array<Scalars['ID']['output']>;
   contacts: AccountContactConnection;
   country?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
@@ -496,6 +503,13 @@ export type Mutation = {
   startAssociationImport: DeskSyncRunStart;
   /** Stops a queued run at once, a running one at the end of its current chunk. */
   stopDeskSyncRun: DeskSyncRun;
+  /**
+   * INV-3: creates or updates the products kept in sync from another service (inventory's items),
+   * found by source and externalId; at most 500 per call. Each product is checked on its own: one
+   * that fails is reported with its reason and the others are still applied, all in one
+   * transaction. Products the call does not name are left as they are.
+   */
+  syncProducts: SyncProductsResult;
   updateAccount: Account;
   updateContact: Contact;
   updateCrmTask: CrmTask;
@@ -577,6 +591,10 @@ export type MutationStopDeskSyncRunArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type MutationSyncProductsArgs = {
+  input: SyncProductsInput;
+};
+
 export type MutationUpdateAccountArgs = {
   id: Scalars['ID']['input'];
   input: UpdateAccountInput;
@@ -611,6 +629,15 @@ export type Product = {
   __typename?: 'Product';
   active: Scalars['Boolean']['output'];
   code: Scalars['String']['output'];
+  /** The departments whose agents may link the product to tickets, in name order. */
+  departments: Array<Department>;
+  /**
+   * The product's id in externalSource; set when the product is kept in sync from another
+   * service, e.g. inventory.
+   */
+  externalId?: Maybe<Scalars['String']['output']>;
+  /** Set when the product is kept in sync from another service, e.g. inventory. */
+  externalSource?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   unitPrice: Scalars['Float']['output'];
@@ -628,6 +655,40 @@ export type ProductEdge = {
   __typename?: 'ProductEdge';
   cursor: Scalars['String']['output'];
   node: Product;
+};
+
+export type ProductSyncChange =
+  /** A new desk product was created. */
+  | 'ADDED'
+  /** Nothing was written for this record; error says why. */
+  | 'FAILED'
+  /** The product already was as given. */
+  | 'UNCHANGED'
+  /** The product's name, code, price, active flag or departments changed. */
+  | 'UPDATED';
+
+/** One product as the source service has it now. */
+export type ProductSyncInput = {
+  active: Scalars['Boolean']['input'];
+  /** Unique across all desk products, synced or not. */
+  code: Scalars['String']['input'];
+  /** Replaces the product's departments: those whose agents may link it to tickets. */
+  departmentIds: Array<Scalars['ID']['input']>;
+  /** The product's id in the source service; unique within one call. */
+  externalId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  /** Not negative, at most 2 decimal places. */
+  unitPrice: Scalars['Float']['input'];
+};
+
+export type ProductSyncOutcome = {
+  __typename?: 'ProductSyncOutcome';
+  change: ProductSyncChange;
+  /** Why the record FAILED; null otherwise. */
+  error?: Maybe<Scalars['String']['output']>;
+  externalId: Scalars['ID']['output'];
+  /** The product as it now is; null when the record FAILED. */
+  product?: Maybe<Product>;
 };
 
 /**
@@ -653,6 +714,7 @@ export type Query = {
   deskSyncRun?: Maybe<DeskSyncRun>;
   /** The desk's sync runs of the last 7 days, newest first. */
   deskSyncRuns: DeskSyncRunConnection;
+  /** Products by name or code, optionally only those the department's agents may link to tickets. */
   products: ProductConnection;
   ticket?: Maybe<Ticket>;
   ticketByNumber?: Maybe<Ticket>;
@@ -769,6 +831,7 @@ export type QueryDeskSyncRunsArgs = {
  */
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
 };
@@ -831,6 +894,19 @@ export type SyncFailureEdge = {
   __typename?: 'SyncFailureEdge';
   cursor: Scalars['String']['output'];
   node: SyncFailure;
+};
+
+export type SyncProductsInput = {
+  /** At most 500. */
+  products: Array<ProductSyncInput>;
+  /** The service the products come from (e.g. inventory); with externalId, the key of a product. */
+  source: Scalars['String']['input'];
+};
+
+export type SyncProductsResult = {
+  __typename?: 'SyncProductsResult';
+  /** One per product of the input, in the same order. */
+  results: Array<ProductSyncOutcome>;
 };
 
 export type SyncProgress = {
@@ -1112,8 +1188,8 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Account: ResolverTypeWrapper<AccountRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AccountConnection: ResolverTypeWrapper<AccountConnectionModel>;
   AccountContactConnection: ResolverTypeWrapper<AccountContactConnectionModel>;
   AccountContactEdge: ResolverTypeWrapper<AccountContactEdgeModel>;
@@ -1168,12 +1244,21 @@ export type ResolversTypes = {
   Product: ResolverTypeWrapper<ProductRow>;
   ProductConnection: ResolverTypeWrapper<ProductConnectionModel>;
   ProductEdge: ResolverTypeWrapper<ProductEdgeModel>;
+  ProductSyncChange: ProductSyncChange;
+  ProductSyncInput: ProductSyncInput;
+  ProductSyncOutcome: ResolverTypeWrapper<
+    Omit<ProductSyncOutcome, 'product'> & { product?: Maybe<ResolversTypes['Product']> }
+  >;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SyncCounts: ResolverTypeWrapper<SyncCounts>;
   SyncDirection: SyncDirection;
   SyncFailure: ResolverTypeWrapper<SyncFailureRecord>;
   SyncFailureConnection: ResolverTypeWrapper<SyncFailureConnectionModel>;
   SyncFailureEdge: ResolverTypeWrapper<SyncFailureEdgeModel>;
+  SyncProductsInput: SyncProductsInput;
+  SyncProductsResult: ResolverTypeWrapper<
+    Omit<SyncProductsResult, 'results'> & { results: Array<ResolversTypes['ProductSyncOutcome']> }
+  >;
   SyncProgress: ResolverTypeWrapper<SyncProgress>;
   SyncRun: ResolverTypeWrapper<SyncRunRecord>;
   SyncRunStatus: SyncRunStatus;
@@ -1194,8 +1279,8 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Account: AccountRow;
   String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
   AccountConnection: AccountConnectionModel;
   AccountContactConnection: AccountContactConnectionModel;
   AccountContactEdge: AccountContactEdgeModel;
@@ -1243,11 +1328,19 @@ export type ResolversParentTypes = {
   Product: ProductRow;
   ProductConnection: ProductConnectionModel;
   ProductEdge: ProductEdgeModel;
+  ProductSyncInput: ProductSyncInput;
+  ProductSyncOutcome: Omit<ProductSyncOutcome, 'product'> & {
+    product?: Maybe<ResolversParentTypes['Product']>;
+  };
   Query: Record<PropertyKey, never>;
   SyncCounts: SyncCounts;
   SyncFailure: SyncFailureRecord;
   SyncFailureConnection: SyncFailureConnectionModel;
   SyncFailureEdge: SyncFailureEdgeModel;
+  SyncProductsInput: SyncProductsInput;
+  SyncProductsResult: Omit<SyncProductsResult, 'results'> & {
+    results: Array<ResolversParentTypes['ProductSyncOutcome']>;
+  };
   SyncProgress: SyncProgress;
   SyncRun: SyncRunRecord;
   Ticket: TicketRow;
@@ -1272,6 +1365,7 @@ export type AccountResolvers<
     ContextType
   >;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contactIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   contacts?: Resolver<
     ResolversTypes['AccountContactConnection'],
     ParentType,
@@ -1785,6 +1879,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationStopDeskSyncRunArgs, 'id'>
   >;
+  syncProducts?: Resolver<
+    ResolversTypes['SyncProductsResult'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSyncProductsArgs, 'input'>
+  >;
   updateAccount?: Resolver<
     ResolversTypes['Account'],
     ParentType,
@@ -1825,6 +1925,9 @@ export type ProductResolvers<
 > = {
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  departments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
+  externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  externalSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1847,6 +1950,17 @@ export type ProductEdgeResolvers<
 > = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+};
+
+export type ProductSyncOutcomeResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['ProductSyncOutcome'] =
+    ResolversParentTypes['ProductSyncOutcome'],
+> = {
+  change?: Resolver<ResolversTypes['ProductSyncChange'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  externalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<
@@ -1988,6 +2102,14 @@ export type SyncFailureEdgeResolvers<
   node?: Resolver<ResolversTypes['SyncFailure'], ParentType, ContextType>;
 };
 
+export type SyncProductsResultResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['SyncProductsResult'] =
+    ResolversParentTypes['SyncProductsResult'],
+> = {
+  results?: Resolver<Array<ResolversTypes['ProductSyncOutcome']>, ParentType, ContextType>;
+};
+
 export type SyncProgressResolvers<
   ContextType = DeskContext,
   ParentType extends ResolversParentTypes['SyncProgress'] = ResolversParentTypes['SyncProgress'],
@@ -2089,11 +2211,13 @@ export type Resolvers<ContextType = DeskContext> = {
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
+  ProductSyncOutcome?: ProductSyncOutcomeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SyncCounts?: SyncCountsResolvers<ContextType>;
   SyncFailure?: SyncFailureResolvers<ContextType>;
   SyncFailureConnection?: SyncFailureConnectionResolvers<ContextType>;
   SyncFailureEdge?: SyncFailureEdgeResolvers<ContextType>;
+  SyncProductsResult?: SyncProductsResultResolvers<ContextType>;
   SyncProgress?: SyncProgressResolvers<ContextType>;
   SyncRun?: SyncRunResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;

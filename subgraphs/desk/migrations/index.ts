@@ -1,4 +1,9 @@
 import { DeskInitial1763800000000 } from './1763800000000-DeskInitial';
 import { DeskJobs1763900000000 } from './1763900000000-DeskJobs';
+import { DeskProductSync1764000000000 } from './1764000000000-DeskProductSync';
 
-export const deskMigrations = [DeskInitial1763800000000, DeskJobs1763900000000];
+export const deskMigrations = [
+  DeskInitial1763800000000,
+  DeskJobs1763900000000,
+  DeskProductSync1764000000000,
+];

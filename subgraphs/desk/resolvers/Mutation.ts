@@ -4,6 +4,7 @@ import * as associations from '../services/associations';
 import { importContactAssociations } from '../services/associationImport';
 import * as contacts from '../services/contacts';
 import * as crm from '../services/crm';
+import { syncProducts } from '../services/productSync';
 import * as profiles from '../services/profiles';
 import * as syncRuns from '../services/syncRuns';
 import * as tickets from '../services/tickets';
@@ -34,6 +35,8 @@ export const Mutation: MutationResolvers = {
   createCrmTask: (_, { input }, ctx) => crm.createCrmTask(ctx, input),
   updateCrmTask: (_, { id, input }, ctx) => crm.updateCrmTask(ctx, id, input),
   addCrmTaskComment: (_, { taskId, body }, ctx) => crm.addCrmTaskComment(ctx, taskId, body),
+
+  syncProducts: (_, { input }, ctx) => syncProducts(ctx, input),
 
   createAgentProfile: (_, { input }, ctx) => profiles.createAgentProfile(ctx, input),
   setProfilePermissions: (_, args, ctx) =>

@@ -14,6 +14,7 @@ import {
   DealStage,
   Department,
   Product,
+  ProductDepartment,
   Ticket,
 } from '../entities';
 
@@ -127,6 +128,16 @@ export const Query: QueryResolvers = {
       query.andWhere('(product.name ILIKE :pattern OR product.code ILIKE :pattern)', {
         pattern: likePattern(args.search),
       });
+    }
+    const departmentId = idFilter('departmentId', args.departmentId);
+    if (departmentId) {
+      const linked = query
+        .subQuery()
+        .select('1')
+        .from(ProductDepartment, 'link')
+        .where('link.product_id = product.id AND link.department_id = :departmentId')
+        .getQuery();
+      query.andWhere(`EXISTS ${linked}`, { departmentId });
     }
     return pageOf(
       query,

@@ -9,8 +9,9 @@ import { CrmTaskComment } from './CrmTaskComment';
 import { Deal } from './Deal';
 import { DeskSyncRun } from './DeskSyncRun';
 import { Mutation } from './Mutation';
+import { Product } from './Product';
 import { Query } from './Query';
-import { DateScalar, DateTime } from './scalars';
+import { DateScalar, DateTime } from '../../../shared/graphql/scalars';
 import { Ticket } from './Ticket';
 
 export const deskResolvers: Resolvers = {
@@ -22,6 +23,7 @@ export const deskResolvers: Resolvers = {
   Contact,
   ContactAccount,
   Account,
+  Product,
   Agent,
   AgentProfile,
   Deal,

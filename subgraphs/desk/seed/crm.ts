@@ -2,11 +2,11 @@ import type { CrmTask, CrmTaskPriority, CrmTaskStatus } from '../entities/CrmTas
 import type { CrmTaskComment } from '../entities/CrmTaskComment';
 import type { Deal } from '../entities/Deal';
 import type { DealOutcome, DealStage } from '../entities/DealStage';
-import { after, between, calendarDate, DAY_HOURS } from './clock';
+import { after, between, calendarDate, DAY_HOURS } from '../../../shared/seed/clock';
 import type { Customers } from './customers';
-import { coverEveryValue, Random } from './random';
+import { coverEveryValue, Random } from '../../../shared/seed/random';
 import type { Staff } from './staff';
-import { fill } from './text';
+import { fill } from '../../../shared/seed/text';
 import {
   CRM_TASK_COMMENTS,
   CRM_TASK_DESCRIPTIONS,

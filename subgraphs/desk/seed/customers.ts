@@ -1,9 +1,9 @@
 import type { Account } from '../entities/Account';
 import type { Contact } from '../entities/Contact';
 import type { ContactAccount } from '../entities/ContactAccount';
-import { after, between, DAY_HOURS, latest } from './clock';
-import type { Random } from './random';
-import { digits, slug, uniqueEmail, uniqueName } from './text';
+import { after, between, DAY_HOURS, latest } from '../../../shared/seed/clock';
+import type { Random } from '../../../shared/seed/random';
+import { digits, slug, uniqueEmail, uniqueName } from '../../../shared/seed/text';
 import {
   CITIES,
   City,

@@ -18,8 +18,8 @@ import {
 } from '../entities';
 import { generateCrm } from './crm';
 import { generateCustomers } from './customers';
-import { insertRows } from './insert';
-import { Random } from './random';
+import { insertRows } from '../../../shared/seed/insertRows';
+import { Random } from '../../../shared/seed/random';
 import { generateStaff } from './staff';
 import { generateProducts, generateTickets } from './tickets';
 
@@ -41,6 +41,26 @@ export interface DeskSeedSummary {
 }
 
 /**
+ * The desk's demo data, generated in memory and identical for the same scale (ids included).
+ * Other subgraphs' seeds tie their demo data to it by calling this, never by reading desk's tables.
+ */
+export function generateDeskDemo(scale: number) {
+  if (!Number.isFinite(scale) || scale <= 0) {
+    throw new RangeError(`scale must be a positive number, got ${scale}`);
+  }
+  // The generators share one random sequence and must run in this order.
+  const random = new Random(SEED);
+  const staff = generateStaff(random, scale);
+  const customers = generateCustomers(random, scale);
+  const catalogue = generateProducts(random, scale);
+  const { tickets, ticketProducts } = generateTickets(random, scale, staff, customers, catalogue);
+  const crm = generateCrm(random, scale, staff, customers);
+  return { staff, customers, catalogue, tickets, ticketProducts, crm };
+}
+
+export type DeskDemo = ReturnType<typeof generateDeskDemo>;
+
+/**
  * Inserts the demo data in one transaction. Caller guarantees the tables are empty.
  * `scale` 1 is a mid-sized help desk (about 1,000 contacts and 5,000 tickets); fractions give
  * smaller data sets for tests, never below a minimum that still shows every feature.
@@ -49,18 +69,11 @@ export async function seedDesk(
   dataSource: DataSource,
   options: { scale: number },
 ): Promise<DeskSeedSummary> {
-  const { scale } = options;
-  if (!Number.isFinite(scale) || scale <= 0) {
-    throw new RangeError(`scale must be a positive number, got ${scale}`);
-  }
   // Everything is generated before the transaction opens, so it holds its locks only for the
-  // inserts. The generators share one random sequence and must run in this order.
-  const random = new Random(SEED);
-  const staff = generateStaff(random, scale);
-  const customers = generateCustomers(random, scale);
-  const catalogue = generateProducts(random, scale);
-  const { tickets, ticketProducts } = generateTickets(random, scale, staff, customers, catalogue);
-  const crm = generateCrm(random, scale, staff, customers);
+  // inserts.
+  const { staff, customers, catalogue, tickets, ticketProducts, crm } = generateDeskDemo(
+    options.scale,
+  );
 
   await dataSource.transaction(async (manager) => {
     await insertRows(manager, Department, staff.departments);

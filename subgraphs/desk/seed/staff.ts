@@ -3,9 +3,9 @@ import type { AgentDepartment } from '../entities/AgentDepartment';
 import type { AgentProfile } from '../entities/AgentProfile';
 import type { Department } from '../entities/Department';
 import type { PermissionModule, ProfilePermission } from '../entities/ProfilePermission';
-import { between, day } from './clock';
-import type { Random } from './random';
-import { uniqueEmail } from './text';
+import { between, day } from '../../../shared/seed/clock';
+import type { Random } from '../../../shared/seed/random';
+import { uniqueEmail } from '../../../shared/seed/text';
 import { DEPARTMENT_NAMES, DepartmentName, FIRST_NAMES, LAST_NAMES } from './vocabulary';
 
 /** v = view, c = create, e = edit; a module left out has no row and is therefore off. */

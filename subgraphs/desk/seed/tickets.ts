@@ -3,11 +3,11 @@ import type { Agent } from '../entities/Agent';
 import type { Product } from '../entities/Product';
 import type { Ticket, TicketChannel, TicketPriority, TicketStatus } from '../entities/Ticket';
 import type { TicketProduct } from '../entities/TicketProduct';
-import { after, between, day, hoursAfter } from './clock';
+import { after, between, day, hoursAfter } from '../../../shared/seed/clock';
 import type { Customers, Person } from './customers';
-import { coverEveryValue, Random } from './random';
+import { coverEveryValue, Random } from '../../../shared/seed/random';
 import type { Staff } from './staff';
-import { fill } from './text';
+import { fill } from '../../../shared/seed/text';
 import { ProductKind, PRODUCTS, TICKET_REQUESTS } from './vocabulary';
 
 const STATUSES: readonly TicketStatus[] = ['OPEN', 'ON_HOLD', 'ESCALATED', 'CLOSED'];
@@ -73,6 +73,8 @@ export function generateProducts(random: Random, scale: number): CatalogueItem[]
       unitPrice: Math.round(item.price * (1 + 0.1 * generation) * 100) / 100,
       // Discontinued products stay in the catalogue because old tickets refer to them.
       active: index % 8 !== 4,
+      externalSource: null,
+      externalId: null,
       createdAt: between(random, 0, 10),
     };
     return { product, kind: item.kind };

@@ -1,0 +1,104 @@
+import { GraphQLError } from 'graphql';
+import type { Config } from './config';
+import { unauthenticated } from './errors';
+import type { Identity } from './identity';
+import { SubgraphCallFailed, subgraphClient } from './subgraphClient';
+
+/** Who an agent is in desk's terms: what every other subgraph's permissions are keyed by. */
+export interface AgentProfileRef {
+  agentId: string;
+  email: string;
+  profileId: string;
+  isAdministrator: boolean;
+}
+
+const VIEWER = /* GraphQL */ `
+  query AgentProfileOfViewer {
+    viewer {
+      id
+      email
+      active
+      profile {
+        id
+        isAdministrator
+      }
+    }
+  }
+`;
+
+interface ViewerAnswer {
+  viewer: {
+    id: string;
+    email: string;
+    active: boolean;
+    profile: { id: string; isAdministrator: boolean };
+  };
+}
+
+/** Bounds the memory a long-running process spends on agents it has seen. */
+const MAX_ENTRIES = 10_000;
+
+/**
+ * Desk owns agents and their profiles; other subgraphs ask desk's API which profile an agent has
+ * (with the agent's own identity, so desk applies its own rules) and keep the answer for a few
+ * seconds. Permission levels themselves live in each subgraph and apply at once; only moving an
+ * agent to another profile takes up to `agentProfileCacheSeconds` to reach the other subgraphs.
+ */
+export class AgentDirectory {
+  private readonly cache = new Map<string, { expiresAt: number; ref: Promise<AgentProfileRef> }>();
+
+  constructor(
+    private readonly options: {
+      deskUrl: string;
+      auth: Config['auth'];
+      cacheSeconds: number;
+      timeoutMs: number;
+    },
+  ) {}
+
+  /** The agent a request acts for: the signed-in agent, or the one a service acts on behalf of. */
+  lookup(identity: Identity): Promise<AgentProfileRef> {
+    const agentId = identity.kind === 'agent' ? identity.agentId : identity.onBehalfOf;
+    if (!agentId) throw new Error('A service acting on its own behalf has no agent profile');
+    const now = Date.now();
+    const cached = this.cache.get(agentId);
+    if (cached && cached.expiresAt > now) return cached.ref;
+    const ref = this.ask(identity);
+    if (this.options.cacheSeconds > 0) {
+      if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
+      this.cache.set(agentId, { expiresAt: now + this.options.cacheSeconds * 1000, ref });
+      // A failed answer is not remembered: the next request asks again.
+      ref.catch(() => this.cache.delete(agentId));
+    }
+    return ref;
+  }
+
+  private async ask(identity: Identity): Promise<AgentProfileRef> {
+    const desk = subgraphClient({
+      target: 'desk',
+      url: this.options.deskUrl,
+      identity,
+      auth: this.options.auth,
+      timeoutMs: this.options.timeoutMs,
+    });
+    try {
+      const { viewer } = await desk.request<ViewerAnswer>(VIEWER);
+      if (!viewer.active) throw unauthenticated('The agent behind this token is not active');
+      return {
+        agentId: viewer.id,
+        email: viewer.email,
+        profileId: viewer.profile.id,
+        isAdministrator: viewer.profile.isAdministrator,
+      };
+    } catch (error) {
+      if (error instanceof SubgraphCallFailed && error.codes.includes('UNAUTHENTICATED')) {
+        throw unauthenticated('The agent behind this token is not active');
+      }
+      if (error instanceof GraphQLError) throw error;
+      // Without desk nobody's permissions can be known; the client sees an internal error.
+      throw new Error(`desk could not say which profile the caller has: ${String(error)}`, {
+        cause: error,
+      });
+    }
+  }
+}

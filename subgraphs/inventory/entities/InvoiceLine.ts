@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { numericTransformer } from '../../../shared/database/numeric';
+
+@Entity({ name: 'invoice_line' })
+export class InvoiceLine {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'invoice_id', type: 'uuid' })
+  invoiceId: string;
+
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Column({ name: 'item_id', type: 'uuid' })
+  itemId: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ type: 'integer' })
+  quantity: number;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: numericTransformer })
+  rate: number;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: numericTransformer })
+  amount: number;
+}

@@ -1,0 +1,7 @@
+import type { InventoryCustomerResolvers } from '../generated/resolvers';
+import { inOrganization, orNull } from './visibility';
+
+export const InventoryCustomer: InventoryCustomerResolvers = {
+  __resolveReference: ({ id }, ctx) => inOrganization(ctx, orNull(ctx.loaders.customer.load(id))),
+  contact: (customer) => (customer.contactId ? { id: customer.contactId } : null),
+};

@@ -1,0 +1,5 @@
+import type { InventoryLineItemResolvers } from '../generated/resolvers';
+
+export const InventoryLineItem: InventoryLineItemResolvers = {
+  item: (line, _, ctx) => ctx.loaders.item.load(line.itemId),
+};

@@ -1,0 +1,6 @@
+import type { InventoryPackedItemResolvers } from '../generated/resolvers';
+import { itemOfLine } from './lineQuantity';
+
+export const InventoryPackedItem: InventoryPackedItemResolvers = {
+  item: (line, _, ctx) => itemOfLine(line, ctx),
+};

@@ -1,0 +1,22 @@
+import { isNotFound } from '../../../shared/errors';
+import type { InventoryContext } from '../context';
+
+/** A missing record is null for a single lookup; only malformed input is an error. */
+export function orNull<T>(promise: Promise<T>): Promise<T | null> {
+  return promise.catch((error: unknown) => {
+    if (isNotFound(error)) return null;
+    throw error;
+  });
+}
+
+/**
+ * Documents of an organization the integration does not use (any more) are not this help desk's
+ * to see, by id or through `_entities`.
+ */
+export async function inOrganization<T extends { organizationId: string }>(
+  ctx: InventoryContext,
+  row: Promise<T | null>,
+): Promise<T | null> {
+  const [found, integration] = await Promise.all([row, ctx.integration()]);
+  return found && found.organizationId === integration.organizationId ? found : null;
+}
