@@ -3,6 +3,7 @@ import { config } from '../shared/config';
 import { openAndMigrate } from '../shared/database/dataSource';
 import { openJobQueue } from '../shared/jobs/queue';
 import { ensureSyncQueue } from '../shared/jobs/syncWorker';
+import { seededScale } from '../shared/seed/scale';
 import { ensureMailQueue } from '../shared/mail/worker';
 import type { Logger } from '../shared/logger';
 import { SUBGRAPHS, SubgraphDefinition } from '../subgraphs';
@@ -39,14 +40,35 @@ export async function migrateAll(url: string, log: Logger): Promise<MigratedSubg
   return migrated;
 }
 
-/** Loads demo data into each subgraph that has none, so a second start reuses what is there. */
+/**
+ * Loads demo data into each subgraph that has none, so a second start reuses what is there. A
+ * subgraph seeded after the others (one added by an upgrade) is seeded at the scale they were, so
+ * that its demo data refers to the desk customers that exist.
+ */
 export async function seedWhereEmpty(
   migrated: MigratedSubgraph[],
-  scale: number,
+  requested: number,
   log: Logger,
 ): Promise<void> {
-  for (const { subgraph, dataSource } of migrated) {
-    if (await subgraph.isSeeded(dataSource)) continue;
+  const seeded: MigratedSubgraph[] = [];
+  const empty: MigratedSubgraph[] = [];
+  for (const entry of migrated) {
+    ((await entry.subgraph.isSeeded(entry.dataSource)) ? seeded : empty).push(entry);
+  }
+  if (empty.length === 0) return;
+  let scale = requested;
+  for (const { subgraph, dataSource } of seeded) {
+    const recorded = await seededScale(dataSource, subgraph.schema);
+    if (recorded === null) {
+      log.warn(
+        { subgraph: subgraph.name },
+        `${subgraph.name} holds demo data of an unknown scale: run npm run seed -- --reset so every subgraph's demo data matches`,
+      );
+    } else {
+      scale = recorded;
+    }
+  }
+  for (const { subgraph, dataSource } of empty) {
     const started = Date.now();
     const summary = await subgraph.seed(dataSource, scale);
     log.info(

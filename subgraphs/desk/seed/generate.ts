@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { recordSeedScale } from '../../../shared/seed/scale';
 import {
   Account,
   Agent,
@@ -76,6 +77,7 @@ export async function seedDesk(
   );
 
   await dataSource.transaction(async (manager) => {
+    await recordSeedScale(manager, 'desk', options.scale);
     await insertRows(manager, Department, staff.departments);
     await insertRows(manager, AgentProfile, staff.profiles);
     await insertRows(manager, ProfilePermission, staff.permissions);

@@ -1,6 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { createJobTables, dropJobTables } from '../../../shared/jobs/tables';
 import { createMailTables, dropMailTables } from '../../../shared/mail/tables';
+import { createSeedScaleTable } from '../../../shared/seed/scale';
 
 export class InventoryInitial1764100000000 implements MigrationInterface {
   name = 'InventoryInitial1764100000000';
@@ -222,13 +223,14 @@ export class InventoryInitial1764100000000 implements MigrationInterface {
     `);
     await createJobTables(queryRunner, 'inventory');
     await createMailTables(queryRunner, 'inventory');
+    await createSeedScaleTable(queryRunner, 'inventory');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await dropMailTables(queryRunner, 'inventory');
     await dropJobTables(queryRunner, 'inventory');
     await queryRunner.query(`
-      DROP TABLE inventory.item_product, inventory.item_sync_setting, inventory.activity,
+      DROP TABLE inventory.demo_seed, inventory.item_product, inventory.item_sync_setting, inventory.activity,
         inventory.sales_return_line, inventory.sales_return, inventory.tracking_event,
         inventory.package_line, inventory.package, inventory.invoice_line, inventory.invoice,
         inventory.sales_order_line, inventory.sales_order, inventory.document_sequence,

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { recordSeedScale } from '../../../shared/seed/scale';
 import { generateDeskDemo } from '../../desk/seed/generate';
 import { insertRows } from '../../../shared/seed/insertRows';
 import { Random } from '../../../shared/seed/random';
@@ -127,6 +128,7 @@ export async function seedInventory(
   const demo = generateInventoryDemo(options.scale);
 
   await dataSource.transaction(async (manager) => {
+    await recordSeedScale(manager, 'inventory', options.scale);
     await insertRows(manager, Organization, demo.organizations);
     await insertRows(manager, OrganizationAdmin, demo.organizationAdmins);
     await manager.update(Integration, { id: 1 }, demo.integration);
