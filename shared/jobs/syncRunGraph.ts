@@ -92,16 +92,20 @@ export type SyncFailureEdgeModel = Edge<SyncFailureRecord>;
 
 export type SyncRunLoaders = ReturnType<typeof syncRunLoaders>;
 
-/** A page of a subgraph's runs, newest first. */
+/** A page of a subgraph's runs of the retention period, newest first. */
 export async function syncRunPage(
   dataSource: DataSource,
   runs: SyncRuns,
   args: PageArgs & SyncRunFilter,
-  limits: PageLimits,
+  settings: { limits: PageLimits; retentionDays: number },
 ): Promise<Connection<SyncRunRecord>> {
-  const size = pageSize(args.first, limits);
+  const size = pageSize(args.first, settings.limits);
   const after = args.after ? runCursor(args.after) : null;
-  const filter = { kind: args.kind, status: args.status };
+  const filter = {
+    kind: args.kind,
+    status: args.status,
+    finishedSince: new Date(Date.now() - settings.retentionDays * 86_400_000),
+  };
   const rows = await runs.page(dataSource, filter, after, size + 1);
   return toConnection(
     rows,

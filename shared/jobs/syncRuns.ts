@@ -83,8 +83,25 @@ const RUN_COLUMNS = `
   stop_requested AS "stopRequested", error, queued_at AS "queuedAt", started_at AS "startedAt",
   finished_at AS "finishedAt"`;
 
-/** The optional kind and status filters of a run list, as $1 and $2. */
-const RUN_FILTER = '($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR status = $2)';
+/**
+ * The optional kind and status filters of a run list, as $1 and $2, and $3, the oldest finish a
+ * listed run may have: the history shows what the retention period keeps, even in the hour
+ * before the scheduled clean-up removes it.
+ */
+const RUN_FILTER = `($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR status = $2)
+  AND ($3::timestamptz IS NULL OR finished_at IS NULL OR finished_at >= $3)`;
+
+export interface SyncRunListFilter {
+  kind?: string | null;
+  status?: SyncRunStatus | null;
+  finishedSince?: Date | null;
+}
+
+const filterParams = (filter: SyncRunListFilter) => [
+  filter.kind ?? null,
+  filter.status ?? null,
+  filter.finishedSince ?? null,
+];
 
 const FAILURE_COLUMNS = `id::text AS id, run_id AS "runId", record, reason, created_at AS "createdAt"`;
 
@@ -258,26 +275,23 @@ export class SyncRuns {
   /** Newest first, keyset-paginated on (queued_at, id). */
   async page(
     dataSource: DataSource,
-    filter: { kind?: string | null; status?: SyncRunStatus | null },
+    filter: SyncRunListFilter,
     after: [string, string] | null,
     limit: number,
   ): Promise<SyncRunRecord[]> {
     return dataSource.query(
       `SELECT ${RUN_COLUMNS} FROM ${this.runs}
        WHERE ${RUN_FILTER}
-         AND ($3::timestamptz IS NULL OR (queued_at, id) < ($3::timestamptz, $4::uuid))
-       ORDER BY queued_at DESC, id DESC LIMIT $5`,
-      [filter.kind ?? null, filter.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
+         AND ($4::timestamptz IS NULL OR (queued_at, id) < ($4::timestamptz, $5::uuid))
+       ORDER BY queued_at DESC, id DESC LIMIT $6`,
+      [...filterParams(filter), after?.[0] ?? null, after?.[1] ?? null, limit],
     );
   }
 
-  async count(
-    dataSource: DataSource,
-    filter: { kind?: string | null; status?: SyncRunStatus | null },
-  ): Promise<number> {
+  async count(dataSource: DataSource, filter: SyncRunListFilter): Promise<number> {
     const [row]: { count: number }[] = await dataSource.query(
       `SELECT count(*)::int AS count FROM ${this.runs} WHERE ${RUN_FILTER}`,
-      [filter.kind ?? null, filter.status ?? null],
+      filterParams(filter),
     );
     return row.count;
   }

@@ -25,6 +25,8 @@ export interface DeskContext {
   loaders: DeskLoaders;
   syncRuns: SyncRunLoaders;
   limits: PageLimits;
+  /** How long finished sync runs stay in the history. */
+  retentionDays: number;
 }
 
 async function viewerFor(identity: Identity, loaders: DeskLoaders): Promise<Viewer> {
@@ -66,5 +68,6 @@ export async function createDeskContext(
     loaders,
     syncRuns: syncRunLoaders(deps.dataSource, deskSyncRuns, limits),
     limits,
+    retentionDays: deps.config.jobs.retentionDays,
   };
 }

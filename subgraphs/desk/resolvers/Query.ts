@@ -178,7 +178,11 @@ export const Query: QueryResolvers = {
 
   crmTask: (_, { id }, ctx) => orNull(ctx.loaders.crmTask.load(id)),
   deskSyncRun: (_, { id }, ctx) => orNull(ctx.syncRuns.run.load(id)),
-  deskSyncRuns: (_, args, ctx) => syncRunPage(ctx.db, deskSyncRuns, args, ctx.limits),
+  deskSyncRuns: (_, args, ctx) =>
+    syncRunPage(ctx.db, deskSyncRuns, args, {
+      limits: ctx.limits,
+      retentionDays: ctx.retentionDays,
+    }),
 
   crmTasks: (_, args, ctx) => {
     const query = ctx.db.getRepository(CrmTask).createQueryBuilder('task');

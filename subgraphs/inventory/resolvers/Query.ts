@@ -61,7 +61,15 @@ export const Query: QueryResolvers = {
   inventorySyncRun: (_, { id }, ctx) => orNull(ctx.syncRuns.run.load(id)),
 
   inventorySyncRuns: (_, args, ctx) =>
-    syncRunPage(ctx.db, inventorySyncRuns, { ...args, kind: ITEM_SYNC }, ctx.limits),
+    syncRunPage(
+      ctx.db,
+      inventorySyncRuns,
+      { ...args, kind: ITEM_SYNC },
+      {
+        limits: ctx.limits,
+        retentionDays: ctx.config.jobs.retentionDays,
+      },
+    ),
 
   inventoryPermissions: (_, __, ctx) =>
     ctx.db.getRepository(ProfilePermission).find({ order: { updatedAt: 'ASC' } }),

@@ -125,17 +125,29 @@ export async function createSalesOrder(
   });
 }
 
-/** Lines an invoice of a sales order bills when none are given: what is not invoiced yet. */
+/**
+ * Lines an invoice of a sales order bills when none are given: what is not invoiced yet. What was
+ * billed of an item is set against that item's lines in order, so an item on two lines is not
+ * counted off twice.
+ */
 async function uninvoicedLines(manager: EntityManager, salesOrderId: string) {
   const rows: { itemId: string; quantity: number; rate: string; description: string | null }[] =
     await manager.query(
-      `SELECT l.item_id AS "itemId", l.rate, l.description,
-              l.quantity - COALESCE((
-                SELECT sum(il.quantity) FROM inventory.invoice_line il
-                JOIN inventory.invoice i ON i.id = il.invoice_id
-                WHERE i.sales_order_id = l.sales_order_id AND i.status <> 'VOID'
-                  AND il.item_id = l.item_id), 0)::int AS quantity
-       FROM inventory.sales_order_line l WHERE l.sales_order_id = $1 ORDER BY l.position`,
+      `WITH billed AS (
+         SELECT il.item_id, sum(il.quantity) AS quantity FROM inventory.invoice_line il
+         JOIN inventory.invoice i ON i.id = il.invoice_id
+         WHERE i.sales_order_id = $1 AND i.status <> 'VOID'
+         GROUP BY il.item_id
+       ), lines AS (
+         SELECT l.*, sum(l.quantity) OVER (PARTITION BY l.item_id ORDER BY l.position)
+                  - l.quantity AS before
+         FROM inventory.sales_order_line l WHERE l.sales_order_id = $1
+       )
+       SELECT l.item_id AS "itemId", l.rate, l.description,
+              (l.quantity - LEAST(l.quantity,
+                 GREATEST(0, COALESCE(b.quantity, 0) - l.before)))::int AS quantity
+       FROM lines l LEFT JOIN billed b ON b.item_id = l.item_id
+       ORDER BY l.position`,
       [salesOrderId],
     );
   return rows.filter((row) => row.quantity > 0).map((row) => ({ ...row, rate: Number(row.rate) }));

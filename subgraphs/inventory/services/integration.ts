@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, IsNull, Not } from 'typeorm';
 import { badUserInput, forbidden, notFound } from '../../../shared/errors';
 import { isUuid } from '../../../shared/loaders';
 import { requiredText } from '../../../shared/validation';
@@ -13,7 +13,8 @@ import {
 } from '../entities';
 import { inventorySyncRuns, ITEM_SYNC } from '../jobs/runs';
 
-const CURRENCY = /^[A-Z]{3}$/;
+/** ISO 4217 codes this runtime knows, e.g. JPY or USD. */
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
 function changedBy(email: string | null): string {
   return email ?? 'service';
@@ -42,7 +43,7 @@ export async function createOrganization(
 ): Promise<Organization> {
   const name = requiredText('name', input.name);
   const currency = input.currency.trim().toUpperCase();
-  if (!CURRENCY.test(currency)) {
+  if (!CURRENCIES.has(currency)) {
     throw badUserInput(
       `currency must be an ISO 4217 code such as JPY or USD, got "${input.currency}"`,
       {
@@ -143,9 +144,9 @@ export async function deleteInventory(ctx: InventoryContext): Promise<Integratio
         `The inventory integration is ${integration.status}; there is nothing to delete`,
       );
     }
-    await manager.update(SalesOrder, {}, { ticketId: null });
-    await manager.update(Invoice, {}, { ticketId: null });
-    await manager.update(Customer, {}, { contactId: null });
+    await manager.update(SalesOrder, { ticketId: Not(IsNull()) }, { ticketId: null });
+    await manager.update(Invoice, { ticketId: Not(IsNull()) }, { ticketId: null });
+    await manager.update(Customer, { contactId: Not(IsNull()) }, { contactId: null });
     await inventorySyncRuns.requestStopOfKind(manager, ITEM_SYNC);
     integration.status = 'DELETED';
     integration.changedBy = changedBy(email);
