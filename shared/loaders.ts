@@ -9,6 +9,7 @@ import {
   PageLimits,
   pageSize,
   toConnection,
+  withCursor,
 } from './pagination';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -101,7 +102,9 @@ export function childPageLoader<E extends WithId>(
         const size = pageSize(first, spec.limits);
         const parentIds = [...new Set(group.map((k) => k.parentId))].filter(isUuid);
         const rows =
-          parentIds.length === 0 ? [] : await fetchChildPages(spec, parentIds, size, after);
+          parentIds.length === 0
+            ? []
+            : await withCursor(after, fetchChildPages(spec, parentIds, size, after));
         const byParent = groupBy(rows, spec.parentOf);
         for (const key of group) {
           const own = byParent.get(key.parentId) ?? [];
@@ -177,11 +180,14 @@ export async function pageOf<E extends WithId>(
       afterId: id,
     });
   }
-  const rows = await page
-    .orderBy(`${alias}.${order.column}`, order.direction)
-    .addOrderBy(`${alias}.id`, order.direction)
-    .take(size + 1)
-    .getMany();
+  const rows = await withCursor(
+    args.after,
+    page
+      .orderBy(`${alias}.${order.column}`, order.direction)
+      .addOrderBy(`${alias}.id`, order.direction)
+      .take(size + 1)
+      .getMany(),
+  );
   return toConnection(
     rows,
     size,

@@ -9,6 +9,7 @@ import {
   type PageLimits,
   pageSize,
   toConnection,
+  withCursor,
 } from './pagination';
 
 /**
@@ -150,14 +151,17 @@ export function ownerSetPageLoader<E extends { id: string }>(
           );
         }
         params.push(size + 1);
-        const ranked: { panel: number; id: string }[] = await spec.db.query(
-          `SELECT ranked.panel, ranked.id FROM (
+        const ranked: { panel: number; id: string }[] = await withCursor(
+          after,
+          spec.db.query(
+            `SELECT ranked.panel, ranked.id FROM (
              SELECT p.panel, d.id, ROW_NUMBER() OVER (
                PARTITION BY p.panel ORDER BY ${spec.orderColumn} DESC, d.id DESC) AS rank
              ${joinPanels()}
              ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
            ) ranked WHERE ranked.rank <= $${params.length} ORDER BY ranked.panel, ranked.rank`,
-          params,
+            params,
+          ),
         );
         const ids = [...new Set(ranked.map((row) => row.id))];
         const rows = new Map((ids.length ? await spec.load(ids) : []).map((row) => [row.id, row]));

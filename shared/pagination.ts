@@ -53,8 +53,27 @@ export function decodeCursor(cursor: string, arity: number): CursorValue[] {
   } catch {
     // falls through to the error below
   }
-  throw badUserInput(`after is not a cursor this list produced: "${cursor}"`, {
-    argument: 'after',
+  throw notOurCursor(cursor);
+}
+
+const notOurCursor = (cursor: string) =>
+  badUserInput(`after is not a cursor this list produced: "${cursor}"`, { argument: 'after' });
+
+/** PostgreSQL's data exceptions (class 22): a value it cannot read as the column's type. */
+const isDataException = (error: unknown): boolean => {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('22');
+};
+
+/**
+ * A cursor decodes to values, but only the database knows whether they fit the columns they are
+ * compared with; a well-formed cursor holding, say, a word where a date belongs is the client's
+ * mistake, refused as such rather than reported as an internal error.
+ */
+export function withCursor<T>(after: string | null | undefined, query: Promise<T>): Promise<T> {
+  if (!after) return query;
+  return query.catch((error: unknown) => {
+    throw isDataException(error) ? notOurCursor(after) : error;
   });
 }
 

@@ -23,7 +23,10 @@ describe('gateway', () => {
     expect(health.status).toBe(200);
     const ready = await fetch(`${base()}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', subgraphs: { desk: 'ok' } });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      subgraphs: { desk: 'ok', inventory: 'ok' },
+    });
   });
 
   it("lets probes reach a subgraph's /health and /ready without a signature", async () => {
@@ -61,7 +64,10 @@ describe('gateway', () => {
       gateway = await startGateway({
         config,
         log: logger('test'),
-        subgraphUrls: { desk: `http://localhost:${port}/graphql` },
+        subgraphUrls: {
+          desk: `http://localhost:${port}/graphql`,
+          inventory: `http://localhost:${port}/graphql`,
+        },
         port: 0,
       });
     });
@@ -76,7 +82,7 @@ describe('gateway', () => {
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual({
         status: 'degraded',
-        subgraphs: { desk: 'unavailable' },
+        subgraphs: { desk: 'unavailable', inventory: 'unavailable' },
       });
     });
 

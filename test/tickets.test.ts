@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { encodeCursor } from '../shared/pagination';
 import { Graph, startGraph } from './harness';
 
 interface TicketNode {
@@ -94,6 +96,9 @@ describe('DSK-1 tickets and the desk catalogue', () => {
     [{ first: 101 }, 'first must be between 1 and 100'],
     [{ first: 0 }, 'first must be between 1 and 100'],
     [{ first: 5, after: 'not-a-cursor' }, 'after is not a cursor'],
+    // Well-formed cursors whose values do not fit the ticket number and id they stand for.
+    [{ first: 5, after: encodeCursor([12, 'not-a-uuid']) }, 'after is not a cursor'],
+    [{ first: 5, after: encodeCursor(['twelve', randomUUID()]) }, 'after is not a cursor'],
     [{ first: 5, filter: { contactId: 'x' } }, 'contactId "x" is not a valid id'],
   ])('refuses %j with BAD_USER_INPUT', async (variables, message) => {
     const res = await graph.query('admin', PAGE, variables);
