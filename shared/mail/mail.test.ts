@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
-import { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
 import { type Config, config } from '../config';
 import { createSubgraphDataSource, statementCount } from '../database/dataSource';
@@ -21,6 +19,7 @@ import {
 } from './outbox';
 import { createMailTables } from './tables';
 import { ensureMailQueue, mailTransport, startMailWorker } from './worker';
+import { type SmtpServer, startSmtpServer } from '../../test/smtpServer';
 
 /**
  * The mail outbox against real PostgreSQL, pg-boss and a real SMTP server on this machine: what a
@@ -37,49 +36,6 @@ const NO_QUEUE = 'mail_no_queue';
 
 const DELIVERY_TIMEOUT_MS = 20_000;
 const POLL_INTERVAL_SECONDS = 0.5;
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on a free port: it keeps what it receives, refuses recipients on request. */
-async function startSmtpServer() {
-  const received: Received[] = [];
-  /** Refusals left per recipient address; Infinity refuses every attempt. */
-  const refusals = new Map<string, number>();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      const left = refusals.get(address.address) ?? 0;
-      if (left === 0) return callback();
-      refusals.set(address.address, left - 1);
-      // 4xx: a temporary refusal, as a busy or greylisting server gives.
-      callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((recipient) => recipient.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    refusals,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -102,7 +58,7 @@ describe('mail: queued in the sender’s transaction, delivered by SMTP', () => 
     ...config().jobs,
     pollIntervalSeconds: POLL_INTERVAL_SECONDS,
   };
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let smtp: SmtpServer;
   let mail: Config['mail'];
   let dataSource: DataSource;
   let boss: JobQueue;

@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { ensureQueue, type JobQueue } from '../jobs/queue';
 import type { Logger } from '../logger';
-import { type MailAttachment, type MailJob, mailQueue, type MailStatus } from './outbox';
+import { type MailAttachment, type MailJob, mailQueue, type MailRecord } from './outbox';
 
 export type MailTransport = Transporter<SMTPSentMessageInfo, SMTPTransportOptions>;
 
@@ -24,19 +24,10 @@ export interface MailWorkerOptions {
   transport: MailTransport;
 }
 
-interface MessageToSend {
-  id: string;
-  toAddress: string;
-  toName: string | null;
-  subject: string;
-  textBody: string;
-  htmlBody: string | null;
+/** A stored message as the worker reads it: with its attachments' content. */
+type MessageToSend = Omit<MailRecord, 'attachments' | 'lastError' | 'createdAt' | 'sentAt'> & {
   attachments: MailAttachment[];
-  relatedType: string | null;
-  relatedId: string | null;
-  status: MailStatus;
-  attempts: number;
-}
+};
 
 export async function ensureMailQueue(
   boss: JobQueue,
