@@ -12,6 +12,7 @@ import {
   InvoiceLine,
   Item,
   ItemProduct,
+  OrganizationAdmin,
   Package,
   PackageLine,
   SalesOrder,
@@ -156,6 +157,14 @@ export function createInventoryLoaders(
     emailsOfInvoice: groupedLoader(
       (ids: readonly string[]) => mailForRelated(db, 'inventory', 'invoice', ids),
       (row) => row.relatedId as string,
+    ),
+    administratorsByOrganization: groupedLoader(
+      (ids: readonly string[]) =>
+        repo(OrganizationAdmin).find({
+          where: { organizationId: In([...ids]) },
+          order: { email: 'ASC' },
+        }),
+      (row) => row.organizationId,
     ),
     productOfItem: groupedLoader(
       (ids: readonly string[]) => repo(ItemProduct).findBy({ itemId: In([...ids]) }),
