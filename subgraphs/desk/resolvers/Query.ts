@@ -1,6 +1,7 @@
 import { Brackets } from 'typeorm';
 import { badUserInput, forbidden } from '../../../shared/errors';
 import { isUuid, pageOf } from '../../../shared/loaders';
+import { likePattern, orNull } from '../../../shared/lookups';
 import { syncRunPage } from '../../../shared/jobs/syncRunGraph';
 import { deskSyncRuns } from '../jobs/runs';
 import type { QueryResolvers } from '../generated/resolvers';
@@ -17,18 +18,6 @@ import {
   ProductDepartment,
   Ticket,
 } from '../entities';
-
-/** A missing record is null for a single lookup; only malformed input is an error. */
-function orNull<T>(promise: Promise<T>): Promise<T | null> {
-  return promise.catch((error: { extensions?: { code?: string } }) => {
-    if (error.extensions?.code === 'NOT_FOUND') return null;
-    throw error;
-  });
-}
-
-function likePattern(search: string): string {
-  return `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function idFilter(name: string, value: string | null | undefined): string | undefined {
   if (!value) return undefined;

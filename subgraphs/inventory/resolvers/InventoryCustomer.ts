@@ -1,5 +1,6 @@
 import type { InventoryCustomerResolvers } from '../generated/resolvers';
-import { inOrganization, orNull } from './visibility';
+import { orNull } from '../../../shared/lookups';
+import { inOrganization } from './visibility';
 
 export const InventoryCustomer: InventoryCustomerResolvers = {
   __resolveReference: ({ id }, ctx) => inOrganization(ctx, orNull(ctx.loaders.customer.load(id))),

@@ -1,5 +1,6 @@
 import type { InventoryInvoiceResolvers } from '../generated/resolvers';
-import { inOrganization, orNull } from './visibility';
+import { orNull } from '../../../shared/lookups';
+import { inOrganization } from './visibility';
 
 export const InventoryInvoice: InventoryInvoiceResolvers = {
   __resolveReference: ({ id }, ctx) => inOrganization(ctx, orNull(ctx.loaders.invoice.load(id))),

@@ -1,5 +1,6 @@
 import type { InventorySalesOrderResolvers } from '../generated/resolvers';
-import { inOrganization, orNull } from './visibility';
+import { orNull } from '../../../shared/lookups';
+import { inOrganization } from './visibility';
 
 export const InventorySalesOrder: InventorySalesOrderResolvers = {
   __resolveReference: ({ id }, ctx) => inOrganization(ctx, orNull(ctx.loaders.salesOrder.load(id))),

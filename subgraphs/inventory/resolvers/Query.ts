@@ -6,11 +6,8 @@ import { Item, ProfilePermission } from '../entities';
 import { inventorySyncRuns, ITEM_SYNC } from '../jobs/runs';
 import { organizationsAdministeredBy } from '../services/integration';
 import { itemSyncSetting } from '../services/itemSync';
-import { inOrganization, orNull } from './visibility';
-
-function likePattern(search: string): string {
-  return `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+import { likePattern, orNull } from '../../../shared/lookups';
+import { inOrganization } from './visibility';
 
 export const Query: QueryResolvers = {
   inventoryIntegration: (_, __, ctx) => ctx.integration(),

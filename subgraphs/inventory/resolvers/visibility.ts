@@ -1,13 +1,4 @@
-import { isNotFound } from '../../../shared/errors';
 import type { InventoryContext } from '../context';
-
-/** A missing record is null for a single lookup; only malformed input is an error. */
-export function orNull<T>(promise: Promise<T>): Promise<T | null> {
-  return promise.catch((error: unknown) => {
-    if (isNotFound(error)) return null;
-    throw error;
-  });
-}
 
 /**
  * Documents of an organization the integration does not use (any more) are not this help desk's
