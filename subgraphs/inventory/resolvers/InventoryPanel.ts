@@ -1,5 +1,6 @@
 import { badUserInput } from '../../../shared/errors';
 import { loadAll } from '../../../shared/loaders';
+import type { OwnerSetPageKey } from '../../../shared/ownerSetPages';
 import type { Customer } from '../entities';
 import type { ActivityKind } from '../entities/Activity';
 import type { InventoryContext } from '../context';
@@ -26,6 +27,26 @@ function narrowTo(panel: PanelModel, scope: InventoryScope | null | undefined): 
     });
   }
   return panel.ticketId;
+}
+
+/** The page a document tab asks for: the panel's customers, the scope, the status filter. */
+async function documentPageKey(
+  ctx: InventoryContext,
+  panel: PanelModel,
+  args: {
+    first?: number | null;
+    after?: string | null;
+    scope?: InventoryScope | null;
+    status?: string | null;
+  },
+): Promise<OwnerSetPageKey> {
+  return {
+    ownerIds: await ownersOf(ctx, panel),
+    narrowTo: narrowTo(panel, args.scope),
+    first: args.first,
+    after: args.after,
+    equals: { status: args.status },
+  };
 }
 
 const SALES_ORDER_KINDS: readonly ActivityKind[] = [
@@ -62,20 +83,8 @@ export const InventoryPanel: InventoryPanelResolvers = {
   },
 
   salesOrders: async (panel, args, ctx) =>
-    ctx.loaders.salesOrderPages.load({
-      ownerIds: await ownersOf(ctx, panel),
-      narrowTo: narrowTo(panel, args.scope),
-      first: args.first,
-      after: args.after,
-      equals: { status: args.status },
-    }),
+    ctx.loaders.salesOrderPages.load(await documentPageKey(ctx, panel, args)),
 
   invoices: async (panel, args, ctx) =>
-    ctx.loaders.invoicePages.load({
-      ownerIds: await ownersOf(ctx, panel),
-      narrowTo: narrowTo(panel, args.scope),
-      first: args.first,
-      after: args.after,
-      equals: { status: args.status },
-    }),
+    ctx.loaders.invoicePages.load(await documentPageKey(ctx, panel, args)),
 };
