@@ -53,7 +53,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
     InventoryOrganization: '../entities#Organization',
     InventoryPermissionLevels: '../permissionLevels#PermissionLevels',
     InventoryProfilePermissions: '../entities#ProfilePermission',
-    InventoryAddress: '../entities/Customer#Address',
+    InventoryAddress: '../../../shared/integration/entities#Address',
     InventoryCustomer: '../entities#Customer',
     InventoryItem: '../entities#Item',
     InventoryPanel: '../models#PanelModel',

@@ -7,7 +7,6 @@ import { type PageLimits, pageSize } from '../../shared/pagination';
 import {
   Activity,
   Customer,
-  Integration,
   Invoice,
   InvoiceLine,
   Item,
@@ -35,11 +34,7 @@ interface ItemsBoughtKey {
 }
 
 /** Every entity reference and nested list of a request goes through one of these. */
-export function createInventoryLoaders(
-  db: DataSource,
-  limits: PageLimits,
-  integration: () => Promise<Integration>,
-) {
+export function createInventoryLoaders(db: DataSource, limits: PageLimits) {
   const repo = db.getRepository.bind(db);
   const byIds =
     <E extends { id: string }>(entity: new () => E) =>
@@ -92,17 +87,6 @@ export function createInventoryLoaders(
     salesOrderLine: byIdLoader(repo(SalesOrderLine), 'InventoryLineItem'),
     invoice: byIdLoader(repo(Invoice), 'InventoryInvoice'),
     package: byIdLoader(repo(Package), 'InventoryPackage'),
-    /** The customer record of each desk contact in the integration's organization. */
-    customerByContact: new DataLoader<string, Customer | null>(async (contactIds) => {
-      const { organizationId } = await integration();
-      const valid = contactIds.filter(isUuid);
-      const rows =
-        organizationId && valid.length > 0
-          ? await repo(Customer).findBy({ organizationId, contactId: In(valid) })
-          : [];
-      const byContact = new Map(rows.map((row) => [row.contactId, row]));
-      return contactIds.map((id) => byContact.get(id) ?? null);
-    }),
     linesBySalesOrder: groupedLoader(
       (ids: readonly string[]) =>
         repo(SalesOrderLine).find({

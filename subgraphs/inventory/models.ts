@@ -3,7 +3,6 @@ import type { MailRecord } from '../../shared/mail/outbox';
 import type { Connection, Edge } from '../../shared/pagination';
 import type {
   Activity,
-  Integration,
   Invoice,
   InvoiceLine,
   Item,
@@ -19,24 +18,12 @@ import type { ItemPurchase } from './loaders';
  * types to these (see scripts/codegen.ts).
  */
 
-/** A panel is about some desk contacts; on a ticket, the ticket narrows it ("from this ticket"). */
-export interface PanelModel {
-  contactIds: readonly string[];
-  ticketId: string | null;
-}
-
-/** Desk's entities as inventory receives them: keys and the fields it @requires. */
-export interface TicketReference {
-  id: string;
-  contact?: { id: string } | null;
-}
-export interface ContactReference {
-  id: string;
-}
-export interface AccountReference {
-  id: string;
-  contactIds?: readonly string[] | null;
-}
+export type {
+  AccountReference,
+  ContactReference,
+  PanelModel,
+  TicketReference,
+} from '../../shared/integration/panels';
 
 export type LineItemModel = SalesOrderLine | InvoiceLine;
 /** A packed or returned quantity of one sales order line. */
@@ -45,7 +32,6 @@ export interface LineQuantityModel {
   quantity: number;
 }
 
-export type IntegrationModel = Integration;
 export type ProfilePermissionsModel = ProfilePermission;
 export type ItemPurchaseModel = ItemPurchase;
 export type EmailModel = MailRecord;

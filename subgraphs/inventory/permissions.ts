@@ -1,5 +1,6 @@
 import { allow, and, rule } from 'graphql-shield';
 import { forbidden } from '../../shared/errors';
+import { integrationRules } from '../../shared/integration/rules';
 import { createPermissions } from '../../shared/shield';
 import type { InventoryContext } from './context';
 import { allows, DocumentAction, DocumentModule } from './permissionLevels';
@@ -7,38 +8,7 @@ import { allows, DocumentAction, DocumentModule } from './permissionLevels';
 // Every rule here depends on the caller and the integration alone: one evaluation per request.
 const contextual = { cache: 'contextual' } as const;
 
-const isAgent = rule(
-  'inventory-agent',
-  contextual,
-)(async (_parent, _args, ctx: InventoryContext) => (await ctx.viewer()).agentId !== null);
-
-const isAdministrator = rule(
-  'inventory-administrator',
-  contextual,
-)(
-  async (_parent, _args, ctx: InventoryContext) =>
-    (await ctx.viewer()).isAdministrator ||
-    forbidden('Only administrators may set the inventory integration up'),
-);
-
-/** INV-5: view off hides the whole integration. */
-const view = rule(
-  'inventory-view',
-  contextual,
-)(
-  async (_parent, _args, ctx: InventoryContext) =>
-    (await ctx.viewer()).levels.view || forbidden('Your profile may not see inventory data'),
-);
-
-/** INV-10/INV-11: documents reached by id (or through `_entities`) are hidden too. */
-const enabled = rule(
-  'inventory-enabled',
-  contextual,
-)(
-  async (_parent, _args, ctx: InventoryContext) =>
-    (await ctx.integration()).status === 'ENABLED' ||
-    forbidden('The inventory integration is not enabled'),
-);
+const { isAgent, isAdministrator, view, visible } = integrationRules('inventory');
 
 const NOUNS: Record<DocumentModule, string> = { salesOrders: 'sales orders', invoices: 'invoices' };
 
@@ -76,8 +46,6 @@ const createContacts = rule(
     forbidden('Your profile may not create customers in inventory')
   );
 });
-
-const visible = and(view, enabled);
 
 export const inventoryPermissions = createPermissions({
   Query: {

@@ -1,13 +1,15 @@
+import {
+  Customer,
+  Integration,
+  Organization,
+  OrganizationAdmin,
+} from '../../../shared/integration/entities';
 import { Activity } from './Activity';
-import { Customer } from './Customer';
-import { Integration } from './Integration';
 import { Invoice } from './Invoice';
 import { InvoiceLine } from './InvoiceLine';
 import { Item } from './Item';
 import { ItemProduct } from './ItemProduct';
 import { ItemSyncSetting } from './ItemSyncSetting';
-import { Organization } from './Organization';
-import { OrganizationAdmin } from './OrganizationAdmin';
 import { Package } from './Package';
 import { PackageLine } from './PackageLine';
 import { ProfilePermission } from './ProfilePermission';

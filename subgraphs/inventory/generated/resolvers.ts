@@ -36,7 +36,7 @@ import type {
   ItemSyncSetting,
 } from '../entities';
 import type { PermissionLevels } from '../permissionLevels';
-import type { Address } from '../entities/Customer';
+import type { Address } from '../../../shared/integration/entities';
 import type { SyncRunRecord, SyncFailureRecord } from '../../../shared/jobs/syncRuns';
 import type {
   SyncFailureConnectionModel,

@@ -1,37 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { createJobTables, dropJobTables } from '../../../shared/jobs/tables';
 import { createMailTables, dropMailTables } from '../../../shared/mail/tables';
+import { createIntegrationTables, dropIntegrationTables } from '../../../shared/integration/tables';
 import { createSeedScaleTable } from '../../../shared/seed/scale';
 
 export class InventoryInitial1764100000000 implements MigrationInterface {
   name = 'InventoryInitial1764100000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await createIntegrationTables(queryRunner, 'inventory');
     // Timestamps that list cursors carry are kept to the millisecond (see the desk migration).
     await queryRunner.query(`
-      CREATE TABLE inventory.organization (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        name text NOT NULL,
-        currency char(3) NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now())
-      );
-      -- Administrators are people (by e-mail): the inventory organization is its own product.
-      CREATE TABLE inventory.organization_admin (
-        organization_id uuid NOT NULL REFERENCES inventory.organization(id) ON DELETE CASCADE,
-        email text NOT NULL,
-        PRIMARY KEY (organization_id, email)
-      );
-      CREATE INDEX organization_admin_email_idx ON inventory.organization_admin (lower(email));
-      -- One row: the integration of this help desk.
-      CREATE TABLE inventory.integration (
-        id smallint PRIMARY KEY DEFAULT 1 CHECK (id = 1),
-        status text NOT NULL CHECK (status IN ('NOT_SET_UP','ENABLED','DISABLED','DELETED')),
-        organization_id uuid REFERENCES inventory.organization(id),
-        changed_by text,
-        changed_at timestamptz,
-        CHECK (status <> 'ENABLED' OR organization_id IS NOT NULL)
-      );
-      INSERT INTO inventory.integration (id, status) VALUES (1, 'NOT_SET_UP');
       CREATE TABLE inventory.profile_permission (
         profile_id uuid PRIMARY KEY,
         can_view boolean NOT NULL,
@@ -43,19 +22,6 @@ export class InventoryInitial1764100000000 implements MigrationInterface {
         CHECK (invoices IN ('OFF','VIEW','VIEW_SEND','VIEW_CREATE_EDIT','VIEW_SEND_CREATE_EDIT')),
         CHECK (can_view OR (sales_orders = 'OFF' AND invoices = 'OFF' AND NOT create_contacts))
       );
-      CREATE TABLE inventory.customer (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        organization_id uuid NOT NULL REFERENCES inventory.organization(id),
-        contact_id uuid,
-        name text NOT NULL,
-        email text NOT NULL,
-        company_name text,
-        billing_address jsonb,
-        shipping_address jsonb,
-        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
-        UNIQUE (organization_id, email)
-      );
-      CREATE UNIQUE INDEX customer_contact_idx ON inventory.customer (contact_id, organization_id);
       CREATE TABLE inventory.item (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         organization_id uuid NOT NULL REFERENCES inventory.organization(id),
@@ -70,13 +36,6 @@ export class InventoryInitial1764100000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (organization_id, sku)
-      );
-      -- Next number of each document kind (SO, INV, PKG, RMA) per organization.
-      CREATE TABLE inventory.document_sequence (
-        organization_id uuid NOT NULL REFERENCES inventory.organization(id),
-        kind text NOT NULL,
-        next_value integer NOT NULL,
-        PRIMARY KEY (organization_id, kind)
       );
       CREATE TABLE inventory.sales_order (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -233,9 +192,9 @@ export class InventoryInitial1764100000000 implements MigrationInterface {
       DROP TABLE inventory.demo_seed, inventory.item_product, inventory.item_sync_setting, inventory.activity,
         inventory.sales_return_line, inventory.sales_return, inventory.tracking_event,
         inventory.package_line, inventory.package, inventory.invoice_line, inventory.invoice,
-        inventory.sales_order_line, inventory.sales_order, inventory.document_sequence,
-        inventory.item, inventory.customer, inventory.profile_permission, inventory.integration,
-        inventory.organization_admin, inventory.organization;
+        inventory.sales_order_line, inventory.sales_order, inventory.item,
+        inventory.profile_permission;
     `);
+    await dropIntegrationTables(queryRunner, 'inventory');
   }
 }

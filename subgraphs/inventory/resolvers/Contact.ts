@@ -1,6 +1,6 @@
+import { panelResolvers } from '../../../shared/integration/panels';
 import type { ContactResolvers } from '../generated/resolvers';
-import { panelOf } from './panelOf';
 
 export const Contact: ContactResolvers = {
-  inventory: (contact, _, ctx) => panelOf(ctx, { contactIds: [contact.id], ticketId: null }),
+  inventory: (contact, _, ctx) => panelResolvers.contact(contact, ctx),
 };

@@ -1,6 +1,6 @@
 import type { InventoryCustomerResolvers } from '../generated/resolvers';
 import { orNull } from '../../../shared/lookups';
-import { inOrganization } from './visibility';
+import { inOrganization } from '../../../shared/integration/panels';
 
 export const InventoryCustomer: InventoryCustomerResolvers = {
   __resolveReference: ({ id }, ctx) => inOrganization(ctx, orNull(ctx.loaders.customer.load(id))),

@@ -1,6 +1,6 @@
 import type { InventoryInvoiceResolvers } from '../generated/resolvers';
 import { orNull } from '../../../shared/lookups';
-import { inOrganization } from './visibility';
+import { inOrganization } from '../../../shared/integration/panels';
 
 export const InventoryInvoice: InventoryInvoiceResolvers = {
   __resolveReference: ({ id }, ctx) => inOrganization(ctx, orNull(ctx.loaders.invoice.load(id))),

@@ -1,5 +1,5 @@
 import type { InventoryOverviewResolvers } from '../generated/resolvers';
-import { ownersOf } from './InventoryPanel';
+import { ownersOf } from '../../../shared/integration/panels';
 
 /** A few of each by default: the overview is a glance, the other tabs hold the lists. */
 const OVERVIEW_SIZE = 5;

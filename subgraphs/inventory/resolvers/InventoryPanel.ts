@@ -1,53 +1,7 @@
-import { badUserInput } from '../../../shared/errors';
-import { loadAll } from '../../../shared/loaders';
-import type { OwnerSetPageKey } from '../../../shared/ownerSetPages';
-import type { Customer } from '../entities';
+import { customersOf, documentPageKey, ownersOf } from '../../../shared/integration/panels';
 import type { ActivityKind } from '../entities/Activity';
-import type { InventoryContext } from '../context';
-import type { InventoryPanelResolvers, InventoryScope } from '../generated/resolvers';
-import type { PanelModel } from '../models';
+import type { InventoryPanelResolvers } from '../generated/resolvers';
 import { allows } from '../permissionLevels';
-
-/** The customer records a panel covers, in the integration's organization. */
-export async function customersOf(ctx: InventoryContext, panel: PanelModel): Promise<Customer[]> {
-  const customers = await loadAll(ctx.loaders.customerByContact, panel.contactIds);
-  return customers.filter((customer): customer is Customer => customer !== null);
-}
-
-export async function ownersOf(ctx: InventoryContext, panel: PanelModel): Promise<string[]> {
-  return (await customersOf(ctx, panel)).map((customer) => customer.id);
-}
-
-/** INV-6's filter: "from this ticket" narrows a ticket's panel to the documents made from it. */
-function narrowTo(panel: PanelModel, scope: InventoryScope | null | undefined): string | null {
-  if (scope !== 'THIS_TICKET') return null;
-  if (!panel.ticketId) {
-    throw badUserInput("scope THIS_TICKET applies only to a ticket's inventory panel", {
-      argument: 'scope',
-    });
-  }
-  return panel.ticketId;
-}
-
-/** The page a document tab asks for: the panel's customers, the scope, the status filter. */
-async function documentPageKey(
-  ctx: InventoryContext,
-  panel: PanelModel,
-  args: {
-    first?: number | null;
-    after?: string | null;
-    scope?: InventoryScope | null;
-    status?: string | null;
-  },
-): Promise<OwnerSetPageKey> {
-  return {
-    ownerIds: await ownersOf(ctx, panel),
-    narrowTo: narrowTo(panel, args.scope),
-    first: args.first,
-    after: args.after,
-    equals: { status: args.status },
-  };
-}
 
 const SALES_ORDER_KINDS: readonly ActivityKind[] = [
   'SALES_ORDER_CREATED',
@@ -83,8 +37,8 @@ export const InventoryPanel: InventoryPanelResolvers = {
   },
 
   salesOrders: async (panel, args, ctx) =>
-    ctx.loaders.salesOrderPages.load(await documentPageKey(ctx, panel, args)),
+    ctx.loaders.salesOrderPages.load(await documentPageKey(ctx, panel, 'inventory', args)),
 
   invoices: async (panel, args, ctx) =>
-    ctx.loaders.invoicePages.load(await documentPageKey(ctx, panel, args)),
+    ctx.loaders.invoicePages.load(await documentPageKey(ctx, panel, 'inventory', args)),
 };

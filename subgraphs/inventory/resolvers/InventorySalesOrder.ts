@@ -1,6 +1,6 @@
 import type { InventorySalesOrderResolvers } from '../generated/resolvers';
 import { orNull } from '../../../shared/lookups';
-import { inOrganization } from './visibility';
+import { inOrganization } from '../../../shared/integration/panels';
 
 export const InventorySalesOrder: InventorySalesOrderResolvers = {
   __resolveReference: ({ id }, ctx) => inOrganization(ctx, orNull(ctx.loaders.salesOrder.load(id))),

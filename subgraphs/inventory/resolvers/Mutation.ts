@@ -1,5 +1,5 @@
 import type { MutationResolvers } from '../generated/resolvers';
-import { createCustomer, updateCustomer } from '../services/customers';
+import { inventoryCustomers } from '../services/customers';
 import {
   createInvoice,
   createSalesOrder,
@@ -8,23 +8,18 @@ import {
   updateInvoice,
   updateSalesOrder,
 } from '../services/documents';
-import {
-  createOrganization,
-  deleteInventory,
-  disableInventory,
-  enableInventory,
-} from '../services/integration';
+import { inventoryState } from '../services/integration';
 import { startItemSync, stopItemSync, updateItemSync } from '../services/itemSync';
 import { advancePackage } from '../services/packages';
 import { setInventoryPermissions } from '../services/permissions';
 
 export const Mutation: MutationResolvers = {
-  createInventoryOrganization: (_, { input }, ctx) => createOrganization(ctx, input),
-  enableInventory: (_, { organizationId }, ctx) => enableInventory(ctx, organizationId),
-  disableInventory: (_, __, ctx) => disableInventory(ctx),
-  deleteInventory: (_, __, ctx) => deleteInventory(ctx),
-  createInventoryCustomer: (_, { input }, ctx) => createCustomer(ctx, input),
-  updateInventoryCustomer: (_, { id, input }, ctx) => updateCustomer(ctx, id, input),
+  createInventoryOrganization: (_, { input }, ctx) => inventoryState.createOrganization(ctx, input),
+  enableInventory: (_, { organizationId }, ctx) => inventoryState.enable(ctx, organizationId),
+  disableInventory: (_, __, ctx) => inventoryState.disable(ctx),
+  deleteInventory: (_, __, ctx) => inventoryState.delete(ctx),
+  createInventoryCustomer: (_, { input }, ctx) => inventoryCustomers.create(ctx, input),
+  updateInventoryCustomer: (_, { id, input }, ctx) => inventoryCustomers.update(ctx, id, input),
   createInventorySalesOrder: (_, { input }, ctx) => createSalesOrder(ctx, input),
   updateInventorySalesOrder: (_, { id, input }, ctx) => updateSalesOrder(ctx, id, input),
   sendInventorySalesOrder: (_, { id }, ctx) => sendSalesOrder(ctx, id),

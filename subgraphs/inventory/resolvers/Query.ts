@@ -4,16 +4,16 @@ import { isUuid, pageOf } from '../../../shared/loaders';
 import type { QueryResolvers } from '../generated/resolvers';
 import { Item, ProfilePermission } from '../entities';
 import { inventorySyncRuns, ITEM_SYNC } from '../jobs/runs';
-import { organizationsAdministeredBy } from '../services/integration';
+import { inventoryState } from '../services/integration';
 import { itemSyncSetting } from '../services/itemSync';
 import { likePattern, orNull } from '../../../shared/lookups';
-import { inOrganization } from './visibility';
+import { inOrganization } from '../../../shared/integration/panels';
 
 export const Query: QueryResolvers = {
   inventoryIntegration: (_, __, ctx) => ctx.integration(),
 
   inventoryOrganizations: async (_, __, ctx) =>
-    organizationsAdministeredBy(ctx, (await ctx.viewer()).email),
+    inventoryState.administeredBy(ctx, (await ctx.viewer()).email),
 
   inventoryItems: async (_, args, ctx) => {
     const { organizationId } = await ctx.integration();

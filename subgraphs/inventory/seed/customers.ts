@@ -5,7 +5,7 @@ import type { DeskDemo } from '../../desk/seed/generate';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import { digits } from '../../../shared/seed/text';
 import { CITIES, type City } from '../../desk/seed/vocabulary';
-import type { Address, Customer } from '../entities/Customer';
+import type { Address, Customer } from '../../../shared/integration/entities';
 import type { DemoOrganization, Organizations } from './organizations';
 import { ADDRESS_STYLES, RECEIVING_DESKS } from './vocabulary';
 

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { recordSeedScale } from '../../../shared/seed/scale';
 import { generateDeskDemo } from '../../desk/seed/generate';
 import { insertRows } from '../../../shared/seed/insertRows';
@@ -26,7 +26,8 @@ import { generateCustomers } from './customers';
 import { generateInvoices } from './invoices';
 import { generateItems } from './items';
 import { shelfOf } from './lines';
-import { type DocumentSequence, documentSequences } from './numbering';
+import { documentSequences, setDocumentSequences } from '../../../shared/integration/numbering';
+import { INVENTORY_SCHEMA } from '../database';
 import { salesOrderRows, generateOrders } from './orders';
 import { generateOrganizations } from './organizations';
 import { generatePackages } from './packages';
@@ -146,7 +147,7 @@ export async function seedInventory(
     await insertRows(manager, SalesReturn, demo.salesReturns);
     await insertRows(manager, SalesReturnLine, demo.salesReturnLines);
     await insertRows(manager, Activity, demo.activities);
-    await setDocumentSequences(manager, demo.documentSequences);
+    await setDocumentSequences(manager, INVENTORY_SCHEMA, demo.documentSequences);
   });
 
   return {
@@ -159,26 +160,6 @@ export async function seedInventory(
     salesReturns: demo.salesReturns.length,
     activities: demo.activities.length,
   };
-}
-
-/**
- * Numbers were inserted explicitly; without this the next document created through the API
- * would be numbered SO-00001 again and collide with a seeded one.
- */
-async function setDocumentSequences(
-  manager: EntityManager,
-  sequences: readonly DocumentSequence[],
-): Promise<void> {
-  await manager.query(
-    `INSERT INTO inventory.document_sequence (organization_id, kind, next_value)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::integer[])
-     ON CONFLICT (organization_id, kind) DO UPDATE SET next_value = EXCLUDED.next_value`,
-    [
-      sequences.map((sequence) => sequence.organizationId),
-      sequences.map((sequence) => sequence.kind),
-      sequences.map((sequence) => sequence.nextValue),
-    ],
-  );
 }
 
 /**

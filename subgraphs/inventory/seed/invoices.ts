@@ -16,7 +16,7 @@ import {
 import type { CustomerRecord } from './customers';
 import { draftLine, type LineDraft, pickLines, restOf, type Shelf, someOf } from './lines';
 import { type Currency, fromCents, sumAmounts, toCents } from './money';
-import { numberByCreation } from './numbering';
+import { numberByCreation } from '../../../shared/integration/numbering';
 import type { OrderPlan } from './orders';
 import { creatorOf, type Creators } from './permissions';
 import { createdWithin, linkTickets, type Window } from './tickets';

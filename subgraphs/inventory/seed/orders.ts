@@ -13,7 +13,7 @@ import type { CustomerRecord } from './customers';
 import type { Billing } from './invoices';
 import { pickLines, type Shelf } from './lines';
 import { sumAmounts } from './money';
-import { numberByCreation } from './numbering';
+import { numberByCreation } from '../../../shared/integration/numbering';
 import type { Shipment } from './packages';
 import { creatorOf, type Creators } from './permissions';
 import { createdWithin, linkTickets, type Window } from './tickets';

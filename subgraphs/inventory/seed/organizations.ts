@@ -1,9 +1,11 @@
 import { day } from '../../../shared/seed/clock';
 import type { Random } from '../../../shared/seed/random';
 import { DEMO_AGENTS } from '../../desk/seed/staff';
-import type { Integration } from '../entities/Integration';
-import type { Organization } from '../entities/Organization';
-import type { OrganizationAdmin } from '../entities/OrganizationAdmin';
+import type {
+  Integration,
+  Organization,
+  OrganizationAdmin,
+} from '../../../shared/integration/entities';
 import type { Currency } from './money';
 
 /** An organization with its currency narrowed to the ones the demo formats amounts in. */

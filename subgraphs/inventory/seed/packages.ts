@@ -7,7 +7,7 @@ import type { SalesOrderLine } from '../entities/SalesOrderLine';
 import type { TrackingEvent } from '../entities/TrackingEvent';
 import { daysAfter, daysBefore, earliest, instantBetween, instantsBetween, TODAY } from './clock';
 import { restOf, someOf } from './lines';
-import { numberByCreation } from './numbering';
+import { numberByCreation } from '../../../shared/integration/numbering';
 import type { OrderPlan } from './orders';
 import {
   type Carrier,

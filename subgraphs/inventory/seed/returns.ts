@@ -3,7 +3,7 @@ import type { Random } from '../../../shared/seed/random';
 import type { SalesReturn } from '../entities/SalesReturn';
 import type { SalesReturnLine } from '../entities/SalesReturnLine';
 import { daysAfter, earliest, instantBetween, TODAY } from './clock';
-import { numberByCreation } from './numbering';
+import { numberByCreation } from '../../../shared/integration/numbering';
 import type { OrderPlan } from './orders';
 import type { Shipment } from './packages';
 import { RETURN_REASONS } from './vocabulary';

@@ -15,10 +15,10 @@ import {
   SalesOrderLine,
 } from '../entities';
 import type { ActivityKind } from '../entities/Activity';
-import { deskTicket } from './desk';
+import { deskTicket } from '../../../shared/integration/desk';
 import { enabledOrganization } from './integration';
 import { type LineItemInput, priceLines } from './lineItems';
-import { nextNumber } from './numbering';
+import { nextNumber } from '../../../shared/integration/numbering';
 
 export interface CreateDocumentInput {
   ticketId: string;
@@ -64,7 +64,7 @@ function record(
  * record in the organization (INV-9 creates one).
  */
 async function customerOfTicket(ctx: InventoryContext, organizationId: string, ticketId: string) {
-  const ticket = await deskTicket(ctx, ticketId);
+  const ticket = await deskTicket(ctx.desk(), ticketId);
   const customer = await ctx.db
     .getRepository(Customer)
     .findOneBy({ organizationId, contactId: ticket.contact.id });
@@ -98,7 +98,7 @@ export async function createSalesOrder(
       manager.create(SalesOrder, {
         organizationId,
         customerId: customer.id,
-        number: await nextNumber(manager, organizationId, 'SO'),
+        number: await nextNumber(manager, INVENTORY_SCHEMA, organizationId, 'SO'),
         orderedOn: today(),
         status: 'DRAFT',
         shipmentStatus: 'NOT_SHIPPED',
@@ -217,7 +217,7 @@ export async function createInvoice(
         organizationId,
         customerId: customer.id,
         salesOrderId: salesOrder?.id ?? null,
-        number: await nextNumber(manager, organizationId, 'INV'),
+        number: await nextNumber(manager, INVENTORY_SCHEMA, organizationId, 'INV'),
         issuedOn,
         dueOn,
         status: 'DRAFT',

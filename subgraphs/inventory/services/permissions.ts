@@ -1,5 +1,5 @@
-import { badUserInput, notFound } from '../../../shared/errors';
-import { isUuid } from '../../../shared/loaders';
+import { badUserInput } from '../../../shared/errors';
+import { deskProfile } from '../../../shared/integration/desk';
 import type { InventoryContext } from '../context';
 import { ProfilePermission } from '../entities';
 import type { PermissionLevels } from '../permissionLevels';
@@ -22,14 +22,7 @@ export async function setInventoryPermissions(
       { field: 'input' },
     );
   }
-  if (!isUuid(profileId)) throw notFound('AgentProfile', profileId);
-  const { agentProfiles } = await ctx
-    .desk()
-    .request<{ agentProfiles: { id: string; name: string; isAdministrator: boolean }[] }>(
-      'query InventoryProfiles { agentProfiles { id name isAdministrator } }',
-    );
-  const profile = agentProfiles.find((p) => p.id === profileId);
-  if (!profile) throw notFound('AgentProfile', profileId);
+  const profile = await deskProfile(ctx.desk(), profileId);
   if (profile.isAdministrator) {
     throw badUserInput(
       `${profile.name} is an administrator profile and always has every permission`,
