@@ -86,11 +86,44 @@ const MAPPERS: Record<string, Record<string, string>> = {
     ),
     ...SYNC_RUN_MAPPERS,
   },
+  billing: {
+    Ticket: '../models#TicketReference',
+    Contact: '../models#ContactReference',
+    Account: '../models#AccountReference',
+    BillingIntegration: '../../../shared/integration/entities#Integration',
+    BillingOrganization: '../../../shared/integration/entities#Organization',
+    BillingPermissionLevels: '../permissionLevels#PermissionLevels',
+    BillingProfilePermissions: '../entities#ProfilePermission',
+    BillingAddress: '../../../shared/integration/entities#Address',
+    BillingCustomer: '../../../shared/integration/entities#Customer',
+    BillingPanel: '../models#PanelModel',
+    BillingOverview: '../models#PanelModel',
+    BillingPlan: '../entities#Plan',
+    BillingSubscription: '../entities#Subscription',
+    BillingActivity: '../entities#SubscriptionActivity',
+    BillingInvoice: '../entities#Invoice',
+    BillingLineItem: '../entities#InvoiceLine',
+    BillingPayment: '../entities#Payment',
+    BillingPaymentApplication: '../models#PaymentApplicationModel',
+    BillingCreditNote: '../entities#CreditNote',
+    BillingCreditApplication: '../models#CreditApplicationModel',
+    BillingRefund: '../entities#Refund',
+    BillingTransaction: '../entities#Transaction',
+    ...Object.fromEntries(
+      ['Plan', 'Subscription', 'Activity', 'Invoice', 'CreditNote', 'Transaction'].flatMap(
+        (type) => [
+          [`Billing${type}Connection`, `../models#${type}ConnectionModel`],
+          [`Billing${type}Edge`, `../models#${type}EdgeModel`],
+        ],
+      ),
+    ),
+  },
 };
 
 const CONTEXT_TYPES: Record<string, string> = {
   desk: '../context#DeskContext',
   inventory: '../context#InventoryContext',
+  billing: '../context#BillingContext',
 };
 
 /**
@@ -105,7 +138,10 @@ async function main(): Promise<void> {
       {
         schema: [
           path.join(root, 'subgraphs', subgraph.name, 'schema.graphql'),
-          path.join(root, 'shared', 'jobs', 'syncRun.graphql'),
+          // Only subgraphs with sync kinds append the shared SyncRun types to their schema.
+          ...(subgraph.jobs.syncKinds.length > 0
+            ? [path.join(root, 'shared', 'jobs', 'syncRun.graphql')]
+            : []),
         ],
         plugins: [
           {

@@ -4,6 +4,10 @@ import type { SubgraphName } from '../shared/config';
 import type { SubgraphJobs } from '../shared/jobs/workers';
 import type { Logger } from '../shared/logger';
 import { RunningService, startSubgraph, SubgraphDependencies } from '../shared/subgraph';
+import { billingJobs } from './billing/jobs';
+import { billingModule } from './billing/module';
+import { billingIsSeeded, seedBilling } from './billing/seed/generate';
+import { BILLING_SCHEMA, createBillingDataSource } from './billing/database';
 import { createDeskDataSource, DESK_SCHEMA } from './desk/database';
 import { deskModule } from './desk/module';
 import { deskJobs } from './desk/jobs';
@@ -47,6 +51,16 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     isSeeded: inventoryIsSeeded,
     seed: (dataSource, scale) => seedInventory(dataSource, { scale }),
     jobs: inventoryJobs,
+  },
+  {
+    name: 'billing',
+    schema: BILLING_SCHEMA,
+    typeDefs: billingModule.typeDefs,
+    createDataSource: createBillingDataSource,
+    start: (deps, port) => startSubgraph(billingModule, deps, port),
+    isSeeded: billingIsSeeded,
+    seed: (dataSource, scale) => seedBilling(dataSource, { scale }),
+    jobs: billingJobs,
   },
 ];
 

@@ -25,7 +25,7 @@ describe('gateway', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ready',
-      subgraphs: { desk: 'ok', inventory: 'ok' },
+      subgraphs: { desk: 'ok', inventory: 'ok', billing: 'ok' },
     });
   });
 
@@ -67,6 +67,7 @@ describe('gateway', () => {
         subgraphUrls: {
           desk: `http://localhost:${port}/graphql`,
           inventory: `http://localhost:${port}/graphql`,
+          billing: `http://localhost:${port}/graphql`,
         },
         port: 0,
       });
@@ -82,7 +83,7 @@ describe('gateway', () => {
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual({
         status: 'degraded',
-        subgraphs: { desk: 'unavailable', inventory: 'unavailable' },
+        subgraphs: { desk: 'unavailable', inventory: 'unavailable', billing: 'unavailable' },
       });
     });
 

@@ -3,10 +3,10 @@ import { DataSource, In } from 'typeorm';
 import { AgentDirectory } from '../agentDirectory';
 import type { Config } from '../config';
 import type { Identity } from '../identity';
-import { isUuid } from '../loaders';
+import { groupedLoader, isUuid } from '../loaders';
 import type { SubgraphDependencies } from '../subgraph';
 import { SubgraphClient, subgraphClient } from '../subgraphClient';
-import { Customer, Integration } from './entities';
+import { Customer, Integration, OrganizationAdmin } from './entities';
 
 /** Every integration's levels have a view switch: off hides the whole integration. */
 export interface Levels {
@@ -37,6 +37,7 @@ export interface IntegrationContext<L extends Levels> {
 
 export interface IntegrationLoaders {
   customerByContact: DataLoader<string, Customer | null>;
+  administratorsByOrganization: DataLoader<string, OrganizationAdmin[]>;
 }
 
 /** How a subgraph stores its levels: everything, and what a (non-administrator) profile has. */
@@ -124,7 +125,17 @@ export function integrationContextParts<L extends Levels>(
     config: deps.config,
     limits: deps.config.pagination,
     integration,
-    customerByContact: customerByContactLoader(deps.dataSource, integration),
+    integrationLoaders: {
+      customerByContact: customerByContactLoader(deps.dataSource, integration),
+      administratorsByOrganization: groupedLoader(
+        (ids: readonly string[]) =>
+          deps.dataSource.getRepository(OrganizationAdmin).find({
+            where: { organizationId: In([...ids]) },
+            order: { email: 'ASC' },
+          }),
+        (row) => row.organizationId,
+      ),
+    } satisfies IntegrationLoaders,
     viewer: once(() => viewerFor(identity, deps, levels)),
     desk: (): SubgraphClient =>
       subgraphClient({

@@ -57,6 +57,9 @@ export const deskPermissions = createPermissions({
     contacts: view.contacts,
     account: view.accounts,
     accounts: view.accounts,
+    // BIL-5: finding contacts for a ticket is viewing contacts; the account it returns keeps
+    // its own rule below, like an account reached from a contact or a ticket.
+    newTicketForm: view.contacts,
     products: view.products,
     agents: isAgent,
     departments: isAgent,
@@ -118,6 +121,7 @@ export const deskPermissions = createPermissions({
   AccountEdge: allow,
   AccountContactConnection: allow,
   AccountContactEdge: allow,
+  NewTicketForm: allow,
   ProductConnection: allow,
   ProductEdge: allow,
   AgentConnection: allow,

@@ -39,10 +39,10 @@ export async function createInventoryContext(
   identity: Identity,
   deps: SubgraphDependencies,
 ): Promise<InventoryContext> {
-  const { customerByContact, ...parts } = integrationContextParts(identity, deps, inventoryLevels);
+  const { integrationLoaders, ...parts } = integrationContextParts(identity, deps, inventoryLevels);
   return {
     ...parts,
-    loaders: { ...createInventoryLoaders(deps.dataSource, parts.limits), customerByContact },
+    loaders: { ...createInventoryLoaders(deps.dataSource, parts.limits), ...integrationLoaders },
     syncRuns: syncRunLoaders(deps.dataSource, inventorySyncRuns, parts.limits),
   };
 }

@@ -11,7 +11,6 @@ import {
   InvoiceLine,
   Item,
   ItemProduct,
-  OrganizationAdmin,
   Package,
   PackageLine,
   SalesOrder,
@@ -141,14 +140,6 @@ export function createInventoryLoaders(db: DataSource, limits: PageLimits) {
     emailsOfInvoice: groupedLoader(
       (ids: readonly string[]) => mailForRelated(db, 'inventory', 'invoice', ids),
       (row) => row.relatedId as string,
-    ),
-    administratorsByOrganization: groupedLoader(
-      (ids: readonly string[]) =>
-        repo(OrganizationAdmin).find({
-          where: { organizationId: In([...ids]) },
-          order: { email: 'ASC' },
-        }),
-      (row) => row.organizationId,
     ),
     productOfItem: groupedLoader(
       (ids: readonly string[]) => repo(ItemProduct).findBy({ itemId: In([...ids]) }),

@@ -615,6 +615,14 @@ export type MutationUpdateTicketArgs = {
   input: UpdateTicketInput;
 };
 
+/** BIL-5: the contact and account a new ticket is about to be raised for. */
+export type NewTicketForm = {
+  __typename?: 'NewTicketForm';
+  account: Account;
+  /** Best match first. */
+  contacts: Array<Contact>;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -714,6 +722,13 @@ export type Query = {
   deskSyncRun?: Maybe<DeskSyncRun>;
   /** The desk's sync runs of the last 7 days, newest first. */
   deskSyncRuns: DeskSyncRunConnection;
+  /**
+   * BIL-5: what the new-ticket form knows before the ticket exists. Finds the contacts associated with
+   * the account (primary or secondary) whose name or e-mail matches what was typed: an exact e-mail
+   * first, then names and e-mails containing the text, at most `first` (default 10, max 50).
+   * Integrations hang their panels on the returned contacts and account.
+   */
+  newTicketForm: NewTicketForm;
   /** Products by name or code, optionally only those the department's agents may link to tickets. */
   products: ProductConnection;
   ticket?: Maybe<Ticket>;
@@ -823,6 +838,16 @@ export type QueryDeskSyncRunsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<DeskSyncKind>;
   status?: InputMaybe<SyncRunStatus>;
+};
+
+/**
+ * Desk owns the help desk (tickets, contacts, accounts, products, agents, departments, agent
+ * profiles) and plays the CRM side for the other integrations (deals with stages, CRM tasks).
+ */
+export type QueryNewTicketFormArgs = {
+  accountId: Scalars['ID']['input'];
+  contact: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -1239,6 +1264,12 @@ export type ResolversTypes = {
   ModulePermission: ResolverTypeWrapper<ModulePermission>;
   ModulePermissionInput: ModulePermissionInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewTicketForm: ResolverTypeWrapper<
+    Omit<NewTicketForm, 'account' | 'contacts'> & {
+      account: ResolversTypes['Account'];
+      contacts: Array<ResolversTypes['Contact']>;
+    }
+  >;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PermissionModule: PermissionModule;
   Product: ResolverTypeWrapper<ProductRow>;
@@ -1324,6 +1355,10 @@ export type ResolversParentTypes = {
   ModulePermission: ModulePermission;
   ModulePermissionInput: ModulePermissionInput;
   Mutation: Record<PropertyKey, never>;
+  NewTicketForm: Omit<NewTicketForm, 'account' | 'contacts'> & {
+    account: ResolversParentTypes['Account'];
+    contacts: Array<ResolversParentTypes['Contact']>;
+  };
   PageInfo: PageInfo;
   Product: ProductRow;
   ProductConnection: ProductConnectionModel;
@@ -1911,6 +1946,14 @@ export type MutationResolvers<
   >;
 };
 
+export type NewTicketFormResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['NewTicketForm'] = ResolversParentTypes['NewTicketForm'],
+> = {
+  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<
   ContextType = DeskContext,
   ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
@@ -2035,6 +2078,12 @@ export type QueryResolvers<
     ParentType,
     ContextType,
     Partial<QueryDeskSyncRunsArgs>
+  >;
+  newTicketForm?: Resolver<
+    ResolversTypes['NewTicketForm'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryNewTicketFormArgs, 'accountId' | 'contact'>
   >;
   products?: Resolver<
     ResolversTypes['ProductConnection'],
@@ -2207,6 +2256,7 @@ export type Resolvers<ContextType = DeskContext> = {
   DeskSyncRunStart?: DeskSyncRunStartResolvers<ContextType>;
   ModulePermission?: ModulePermissionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NewTicketForm?: NewTicketFormResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;

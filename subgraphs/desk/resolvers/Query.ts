@@ -4,6 +4,7 @@ import { isUuid, pageOf } from '../../../shared/loaders';
 import { likePattern, orNull } from '../../../shared/lookups';
 import { syncRunPage } from '../../../shared/jobs/syncRunGraph';
 import { deskSyncRuns } from '../jobs/runs';
+import { newTicketForm } from '../services/newTicketForm';
 import type { QueryResolvers } from '../generated/resolvers';
 import {
   Account,
@@ -110,6 +111,8 @@ export const Query: QueryResolvers = {
       ctx.limits,
     );
   },
+
+  newTicketForm: (_, args, ctx) => newTicketForm(ctx, args),
 
   products: (_, args, ctx) => {
     const query = ctx.db.getRepository(Product).createQueryBuilder('product');

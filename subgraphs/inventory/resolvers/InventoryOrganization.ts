@@ -1,8 +1,4 @@
+import { organizationResolvers } from '../../../shared/integration/resolvers';
 import type { InventoryOrganizationResolvers } from '../generated/resolvers';
 
-export const InventoryOrganization: InventoryOrganizationResolvers = {
-  administrators: async (organization, _, ctx) =>
-    (await ctx.loaders.administratorsByOrganization.load(organization.id)).map(
-      (admin) => admin.email,
-    ),
-};
+export const InventoryOrganization: InventoryOrganizationResolvers = organizationResolvers;

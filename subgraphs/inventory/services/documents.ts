@@ -15,7 +15,12 @@ import {
   SalesOrderLine,
 } from '../entities';
 import type { ActivityKind } from '../entities/Activity';
-import { deskTicket } from '../../../shared/integration/desk';
+import {
+  customerOfTicket as ticketCustomer,
+  daysAfter,
+  PAYMENT_TERMS_DAYS,
+  today,
+} from '../../../shared/integration/documents';
 import { enabledOrganization } from './integration';
 import { type LineItemInput, priceLines } from './lineItems';
 import { nextNumber } from '../../../shared/integration/numbering';
@@ -31,14 +36,6 @@ export interface CreateDocumentInput {
 export interface UpdateDocumentInput {
   lineItems?: LineItemInput[] | null;
   notes?: string | null;
-}
-
-const PAYMENT_TERMS_DAYS = 30;
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-function daysAfter(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function record(
@@ -59,23 +56,12 @@ function record(
   });
 }
 
-/**
- * INV-7: the ticket is read from desk as the caller; its contact must already have a customer
- * record in the organization (INV-9 creates one).
- */
-async function customerOfTicket(ctx: InventoryContext, organizationId: string, ticketId: string) {
-  const ticket = await deskTicket(ctx.desk(), ticketId);
-  const customer = await ctx.db
-    .getRepository(Customer)
-    .findOneBy({ organizationId, contactId: ticket.contact.id });
-  if (!customer) {
-    throw badUserInput(
-      `${ticket.contact.name} has no customer record in inventory yet: create it with createInventoryCustomer first`,
-      { field: 'ticketId', contactId: ticket.contact.id },
-    );
-  }
-  return { ticket, customer };
-}
+/** INV-7: the ticket's contact must already have a customer record (INV-9 creates one). */
+const customerOfTicket = (ctx: InventoryContext, organizationId: string, ticketId: string) =>
+  ticketCustomer(ctx, organizationId, ticketId, {
+    label: 'inventory',
+    createCustomerMutation: 'createInventoryCustomer',
+  });
 
 async function organization(manager: EntityManager, id: string): Promise<Organization> {
   return manager.findOneByOrFail(Organization, { id });

@@ -1,0 +1,13 @@
+import { SyncRuns } from '../../../shared/jobs/syncRuns';
+import type { SubgraphJobs } from '../../../shared/jobs/workers';
+import { BILLING_SCHEMA } from '../database';
+
+/**
+ * Billing has no sync kinds, consumers or mail yet; it keeps the job tables every subgraph has so
+ * that the shared workers (retention) run on it unchanged and later work needs no new plumbing.
+ */
+export const billingJobs: SubgraphJobs = {
+  runs: new SyncRuns(BILLING_SCHEMA),
+  syncKinds: [],
+  consumers: [],
+};

@@ -1,0 +1,94 @@
+import { badUserInput, notFound } from '../../../shared/errors';
+import {
+  cents,
+  checkLineCount,
+  checkQuantityAndRate,
+  customerOfTicket,
+  daysAfter,
+  PAYMENT_TERMS_DAYS,
+  today,
+} from '../../../shared/integration/documents';
+import { Organization } from '../../../shared/integration/entities';
+import { nextNumber } from '../../../shared/integration/numbering';
+import { isUuid } from '../../../shared/loaders';
+import { requiredText } from '../../../shared/validation';
+import type { BillingContext } from '../context';
+import { BILLING_SCHEMA } from '../database';
+import { Invoice, InvoiceLine, Subscription } from '../entities';
+import { billingState } from './integration';
+
+export interface CreateInvoiceInput {
+  ticketId: string;
+  subscriptionId?: string | null;
+  lineItems: { description: string; quantity: number; rate: number }[];
+  dueOn?: string | null;
+}
+
+/**
+ * A draft invoice for the ticket's contact, linked to the ticket so that BIL-6's "this ticket"
+ * filter finds it. Refused while the integration is disabled and after it was deleted (BIL-7).
+ */
+export async function createInvoice(
+  ctx: BillingContext,
+  input: CreateInvoiceInput,
+): Promise<Invoice> {
+  const organizationId = await billingState.enabledOrganization(ctx, 'creating invoices');
+  checkLineCount(input.lineItems);
+  const lines = input.lineItems.map((line, index) => {
+    const field = `lineItems[${index}]`;
+    checkQuantityAndRate(field, line.quantity, line.rate);
+    return {
+      position: index + 1,
+      description: requiredText(`${field}.description`, line.description),
+      quantity: line.quantity,
+      rate: line.rate,
+      amount: cents(line.quantity * line.rate),
+    };
+  });
+  const issuedOn = today();
+  const dueOn = input.dueOn ?? daysAfter(issuedOn, PAYMENT_TERMS_DAYS);
+  if (dueOn < issuedOn) {
+    throw badUserInput(`dueOn ${dueOn} is before the invoice date ${issuedOn}`, { field: 'dueOn' });
+  }
+  const { ticket, customer } = await customerOfTicket(ctx, organizationId, input.ticketId, {
+    label: 'billing',
+    createCustomerMutation: 'createBillingCustomer',
+  });
+  const { email } = await ctx.viewer();
+  return ctx.db.transaction(async (manager) => {
+    let subscriptionId: string | null = null;
+    if (input.subscriptionId) {
+      const subscription = isUuid(input.subscriptionId)
+        ? await manager.findOneBy(Subscription, { id: input.subscriptionId, organizationId })
+        : null;
+      if (!subscription) throw notFound('BillingSubscription', input.subscriptionId);
+      if (subscription.customerId !== customer.id) {
+        throw badUserInput(`Subscription ${subscription.number} is not the ticket contact's`, {
+          field: 'subscriptionId',
+        });
+      }
+      subscriptionId = subscription.id;
+    }
+    const organization = await manager.findOneByOrFail(Organization, { id: organizationId });
+    const invoice = await manager.save(
+      manager.create(Invoice, {
+        organizationId,
+        customerId: customer.id,
+        subscriptionId,
+        ticketId: ticket.id,
+        number: await nextNumber(manager, BILLING_SCHEMA, organizationId, 'INV'),
+        issuedOn,
+        dueOn,
+        status: 'DRAFT',
+        total: cents(lines.reduce((sum, line) => sum + line.amount, 0)),
+        currency: organization.currency,
+        createdBy: email,
+      }),
+    );
+    await manager.insert(
+      InvoiceLine,
+      lines.map((line) => ({ ...line, invoiceId: invoice.id })),
+    );
+    return invoice;
+  });
+}
