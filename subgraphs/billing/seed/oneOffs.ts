@@ -17,7 +17,7 @@ import {
 } from './clock';
 import type { CustomerRecord } from './customers';
 import { type Bill, type LineDraft, partOf, type Settlement } from './ledger';
-import { creatorOf, type Creators } from './permissions';
+import { creatorOf, type Creators } from '../../../shared/seed/profileLevels';
 import { SERVICES } from './vocabulary';
 
 /** Invoices for services outside subscriptions, per customer. */

@@ -1,7 +1,10 @@
+import {
+  type Creators,
+  creatorsAllowed,
+  profileLevelRows,
+} from '../../../shared/seed/profileLevels';
 import type { AgentProfile } from '../../desk/entities/AgentProfile';
-import type { Ticket } from '../../desk/entities/Ticket';
 import type { ProfileName, Staff } from '../../desk/seed/staff';
-import type { Random } from '../../../shared/seed/random';
 import type { ProfilePermission } from '../entities/ProfilePermission';
 import { ENABLED_AT } from './organizations';
 
@@ -17,37 +20,9 @@ const PROFILE_LEVELS: Partial<Record<ProfileName, Levels>> = {
 };
 
 export function generatePermissions(profiles: readonly AgentProfile[]): ProfilePermission[] {
-  return profiles.flatMap((profile): ProfilePermission[] => {
-    const levels = PROFILE_LEVELS[profile.name as ProfileName];
-    return levels ? [{ profileId: profile.id, ...levels, updatedAt: ENABLED_AT }] : [];
-  });
+  return profileLevelRows(profiles, PROFILE_LEVELS, ENABLED_AT);
 }
 
 /** The agents who may have created an invoice from a ticket, by e-mail. */
-export interface Creators {
-  emails: readonly string[];
-  emailByAgentId: ReadonlyMap<string, string>;
-}
-
-/** Active administrators, and active agents whose profile may create invoices. */
-export function invoiceCreators(staff: Staff): Creators {
-  const allowed = new Set(
-    staff.profiles
-      .filter(
-        (profile) =>
-          profile.isAdministrator || PROFILE_LEVELS[profile.name as ProfileName]?.createInvoices,
-      )
-      .map((profile) => profile.id),
-  );
-  const creators = staff.agents.filter((agent) => agent.active && allowed.has(agent.profileId));
-  return {
-    emails: creators.map((agent) => agent.email),
-    emailByAgentId: new Map(creators.map((agent) => [agent.id, agent.email])),
-  };
-}
-
-/** Whoever works the ticket creates its invoice when allowed to; anyone allowed otherwise. */
-export function creatorOf(random: Random, creators: Creators, ticket: Ticket): string {
-  const assignee = ticket.assigneeId ? creators.emailByAgentId.get(ticket.assigneeId) : undefined;
-  return assignee ?? random.pick(creators.emails);
-}
+export const invoiceCreators = (staff: Staff): Creators =>
+  creatorsAllowed(staff, PROFILE_LEVELS, (own) => own.createInvoices);

@@ -18,7 +18,7 @@ import { draftLine, type LineDraft, pickLines, restOf, type Shelf, someOf } from
 import { type Currency, fromCents, sumAmounts, toCents } from './money';
 import { numberByCreation } from '../../../shared/integration/numbering';
 import type { OrderPlan } from './orders';
-import { creatorOf, type Creators } from './permissions';
+import { creatorOf, type Creators } from '../../../shared/seed/profileLevels';
 import { createdWithin, linkTickets, type Window } from './tickets';
 import { INVOICE_NOTES } from './vocabulary';
 

@@ -15,7 +15,7 @@ import { pickLines, type Shelf } from './lines';
 import { sumAmounts } from './money';
 import { numberByCreation } from '../../../shared/integration/numbering';
 import type { Shipment } from './packages';
-import { creatorOf, type Creators } from './permissions';
+import { creatorOf, type Creators } from '../../../shared/seed/profileLevels';
 import { createdWithin, linkTickets, type Window } from './tickets';
 import { ORDER_NOTES } from './vocabulary';
 

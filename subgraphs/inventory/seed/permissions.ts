@@ -1,6 +1,9 @@
+import {
+  type Creators,
+  creatorsAllowed,
+  profileLevelRows,
+} from '../../../shared/seed/profileLevels';
 import type { AgentProfile } from '../../desk/entities/AgentProfile';
-import type { Ticket } from '../../desk/entities/Ticket';
-import type { Random } from '../../../shared/seed/random';
 import type { ProfileName, Staff } from '../../desk/seed/staff';
 import type { ProfilePermission } from '../entities/ProfilePermission';
 import { ENABLED_AT } from './organizations';
@@ -22,41 +25,14 @@ const PROFILE_LEVELS: Partial<Record<ProfileName, Levels>> = {
 };
 
 export function generatePermissions(profiles: readonly AgentProfile[]): ProfilePermission[] {
-  return profiles.flatMap((profile): ProfilePermission[] => {
-    const levels = PROFILE_LEVELS[profile.name as ProfileName];
-    return levels ? [{ profileId: profile.id, ...levels, updatedAt: ENABLED_AT }] : [];
-  });
+  return profileLevelRows(profiles, PROFILE_LEVELS, ENABLED_AT);
 }
 
-/** The agents who may have created a sales order or invoice, by e-mail. */
-export interface Creators {
-  emails: readonly string[];
-  emailByAgentId: ReadonlyMap<string, string>;
-}
-
-/** Active administrators and agents whose profile may create both kinds of document. */
-export function documentCreators(staff: Staff): Creators {
-  const allowed = new Set(
-    staff.profiles
-      .filter((profile) => {
-        const levels = PROFILE_LEVELS[profile.name as ProfileName];
-        return (
-          profile.isAdministrator ||
-          (levels?.salesOrders === 'VIEW_SEND_CREATE_EDIT' &&
-            levels.invoices === 'VIEW_SEND_CREATE_EDIT')
-        );
-      })
-      .map((profile) => profile.id),
+/** The agents who may have created a sales order or invoice (both kinds), by e-mail. */
+export const documentCreators = (staff: Staff): Creators =>
+  creatorsAllowed(
+    staff,
+    PROFILE_LEVELS,
+    (own) =>
+      own.salesOrders === 'VIEW_SEND_CREATE_EDIT' && own.invoices === 'VIEW_SEND_CREATE_EDIT',
   );
-  const creators = staff.agents.filter((agent) => agent.active && allowed.has(agent.profileId));
-  return {
-    emails: creators.map((agent) => agent.email),
-    emailByAgentId: new Map(creators.map((agent) => [agent.id, agent.email])),
-  };
-}
-
-/** Whoever works the ticket creates its documents when allowed to; anyone allowed otherwise. */
-export function creatorOf(random: Random, creators: Creators, ticket: Ticket | null): string {
-  const assignee = ticket?.assigneeId ? creators.emailByAgentId.get(ticket.assigneeId) : undefined;
-  return assignee ?? random.pick(creators.emails);
-}
