@@ -68,6 +68,11 @@ export interface Config {
     eventRetryLimit: number;
     /** How often the outbox is read even when no notification arrived. */
     outboxPollIntervalMs: number;
+    /**
+     * Whether workers register their subgraph's own schedules (billing's lifecycle sweep). Tests
+     * turn it off: a schedule left in a shared database would act on the demo data by the clock.
+     */
+    schedules: boolean;
   };
   mail: {
     /**
@@ -178,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       retentionDays: positive(env, 'SYNC_RETENTION_DAYS', 7),
       eventRetryLimit: integer(env, 'EVENT_RETRY_LIMIT', 8),
       outboxPollIntervalMs: positive(env, 'OUTBOX_POLL_INTERVAL_MS', 5000),
+      schedules: flag(env, 'JOB_SCHEDULES', true),
     },
     mail: {
       smtpUrl: smtpUrl(env.SMTP_URL),

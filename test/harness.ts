@@ -78,7 +78,13 @@ export async function startGraph(
   // Desk's answer about an agent's profile is not kept, so a test that moves an agent to
   // another profile sees the change at once in every subgraph.
   const base = options.configure?.(config()) ?? config();
-  let settings: Config = { ...base, auth: { ...base.auth, agentProfileCacheSeconds: 0 } };
+  // Nor do its workers schedule anything: the lifecycle sweep would move the shared demo data on
+  // by the clock while other suites read it (billingLifecycleSweep.test.ts runs it by hand).
+  let settings: Config = {
+    ...base,
+    auth: { ...base.auth, agentProfileCacheSeconds: 0 },
+    jobs: { ...base.jobs, schedules: false },
+  };
   const log = logger('test');
   const services: Record<string, RunningSubgraph> = {};
   for (const subgraph of SUBGRAPHS) {

@@ -8,10 +8,13 @@ export const PAYMENT_TERMS_DAYS = 30;
 
 export const MAX_LINE_ITEMS = 100;
 const MAX_QUANTITY = 1_000_000;
-const MAX_RATE = 10_000_000_000;
+/** Rates are numeric(12,2) columns: below 10^10. */
+const MAX_RATE = 9_999_999_999.99;
+/** Line amounts and totals are numeric(14,2) columns: below 10^12. */
+const MAX_AMOUNT = 999_999_999_999.99;
 
 /** Money is kept to the cent. */
-export const cents = (value: number): number => Math.round(value * 100) / 100;
+const cents = (value: number): number => Math.round(value * 100) / 100;
 
 /** Today's date (UTC) as YYYY-MM-DD, the form Date columns and the Date scalar use. */
 export const today = (): string => new Date().toISOString().slice(0, 10);
@@ -31,16 +34,40 @@ export function checkLineCount(lines: readonly unknown[]): void {
   }
 }
 
-/** A line's quantity and rate, checked; `field` names the line in the error (lineItems[2]). */
-export function checkQuantityAndRate(field: string, quantity: number, rate: number): void {
+/**
+ * A line's amount (quantity × rate), its quantity and rate checked against what the document
+ * tables hold; `field` names the line in the error (lineItems[2]).
+ */
+export function lineAmount(field: string, quantity: number, rate: number): number {
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
     throw badUserInput(`${field}: quantity must be a whole number from 1 to ${MAX_QUANTITY}`, {
       field,
     });
   }
   if (!Number.isFinite(rate) || rate < 0 || rate > MAX_RATE || cents(rate) !== rate) {
-    throw badUserInput(`${field}: rate must be zero or more with at most 2 decimals`, { field });
+    throw badUserInput(
+      `${field}: rate must be from 0 to ${MAX_RATE} with at most 2 decimals, got ${rate}`,
+      { field },
+    );
   }
+  const amount = cents(quantity * rate);
+  if (amount > MAX_AMOUNT) {
+    throw badUserInput(`${field}: quantity × rate is ${amount}, more than a line may hold`, {
+      field,
+    });
+  }
+  return amount;
+}
+
+/** The document's total, refused when it is more than a document may hold. */
+export function documentTotal(amounts: readonly number[]): number {
+  const total = cents(amounts.reduce((sum, amount) => sum + amount, 0));
+  if (total > MAX_AMOUNT) {
+    throw badUserInput(`The lines add up to ${total}, more than a document may hold`, {
+      field: 'lineItems',
+    });
+  }
+  return total;
 }
 
 /**

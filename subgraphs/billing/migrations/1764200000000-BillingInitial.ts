@@ -76,6 +76,13 @@ export class BillingInitial1764200000000 implements MigrationInterface {
       CREATE INDEX subscription_customer_idx
         ON billing.subscription (customer_id, created_at DESC, id DESC);
       CREATE INDEX subscription_plan_idx ON billing.subscription (plan_id);
+      -- What the lifecycle sweep (jobs/lifecycleSweep) looks for: the day each subscription that
+      -- can still move on by itself is due, written exactly as the sweep's query writes it.
+      CREATE INDEX subscription_scheduled_idx ON billing.subscription ((CASE status
+          WHEN 'FUTURE' THEN starts_on
+          WHEN 'NON_RENEWING' THEN current_term_ends_on + 1
+          ELSE next_renewal_on
+        END), id) WHERE status IN ('FUTURE', 'TRIAL', 'LIVE', 'NON_RENEWING');
       CREATE TABLE billing.subscription_activity (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         subscription_id uuid NOT NULL,

@@ -204,6 +204,10 @@ describe('generateBillingDemo', () => {
         case 'PARTIALLY_PAID':
           expect(paid > 0 && paid < total).toBe(true);
           break;
+        case 'OVERDUE':
+          // Overdue invoices may have been paid in part before their due date passed.
+          expect(paid).toBeLessThan(total);
+          break;
         case 'WRITTEN_OFF':
           expect(paid < total).toBe(true);
           expect(balanceDue).toBe(0);
@@ -212,7 +216,9 @@ describe('generateBillingDemo', () => {
           expect(check).toEqual({ ...check, paid: 0 });
       }
       if (invoice.status === 'OVERDUE') expect(invoice.dueOn < TODAY_DATE).toBe(true);
-      if (invoice.status === 'SENT') expect(invoice.dueOn >= TODAY_DATE).toBe(true);
+      if (invoice.status === 'SENT' || invoice.status === 'PARTIALLY_PAID') {
+        expect(invoice.dueOn >= TODAY_DATE).toBe(true);
+      }
     }
   });
 

@@ -61,6 +61,8 @@ interface OneOffPlan {
   createdAt?: Date;
   mode?: PaymentMode;
   overpaid?: boolean;
+  /** Paid in part, whatever its status: an overdue invoice may have been paid in part too. */
+  partPaid?: boolean;
 }
 
 /** A subscription a one-off invoice may bill a service for. */
@@ -121,8 +123,8 @@ export function generateOneOffs(
 
 /**
  * The showcase customer's invoices from its tickets: ticket #1's partly paid by check, one from an
- * earlier ticket paid in cash, and one from its latest ticket still open; plus a draft and an
- * invoice paid by a transfer larger than it, which leaves an unused amount.
+ * earlier ticket paid in cash, and one from its latest ticket still open; plus a draft, a voided
+ * one and an invoice paid by a transfer larger than it, which leaves an unused amount.
  */
 function showcasePlans(random: Random, record: CustomerRecord): OneOffPlan[] {
   const first = record.tickets.find((ticket) => ticket.number === 1);
@@ -136,17 +138,21 @@ function showcasePlans(random: Random, record: CustomerRecord): OneOffPlan[] {
     );
   const plans: OneOffPlan[] = [
     { record, status: 'DRAFT', terms: 14, ticket: null },
+    { record, status: 'VOID', terms: 14, ticket: null },
     { record, status: 'PAID', terms: 30, ticket: null, mode: 'BANK_TRANSFER', overpaid: true },
   ];
   if (first) {
     const createdAt = fromTicket(first);
+    // Partly paid either way; past its due date it is overdue, as the lifecycle sweep would say.
+    const overdue = addDays(calendarDate(createdAt), 30) < TODAY_DATE;
     plans.push({
       record,
-      status: 'PARTIALLY_PAID',
+      status: overdue ? 'OVERDUE' : 'PARTIALLY_PAID',
       terms: 30,
       ticket: first,
       createdAt,
       mode: 'CHECK',
+      partPaid: true,
     });
   }
   const latest = others.at(-1);
@@ -178,7 +184,7 @@ function showcasePlans(random: Random, record: CustomerRecord): OneOffPlan[] {
 
 /**
  * The days an invoice of this status may have been issued on for its status to hold today:
- * drafts are recent, sent ones are not due yet, overdue ones are; paid and void ones may be of
+ * drafts are recent, sent and partly paid ones are not due yet, overdue ones are; paid and void ones may be of
  * any age, written-off ones are old. Null when the customer joined too late for it.
  */
 function windowOf(
@@ -190,7 +196,7 @@ function windowOf(
   const [from, to] =
     status === 'DRAFT'
       ? [before(10), YESTERDAY]
-      : status === 'SENT'
+      : status === 'SENT' || status === 'PARTIALLY_PAID'
         ? [before(terms - 1), YESTERDAY]
         : status === 'OVERDUE'
           ? [before(terms + 60), before(terms + 1)]
@@ -253,6 +259,7 @@ function bill(
     };
   } else if (
     status === 'PARTIALLY_PAID' ||
+    plan.partPaid ||
     (status === 'WRITTEN_OFF' && random.chance(PART_PAID_WRITE_OFF_SHARE))
   ) {
     const on = paidOn();

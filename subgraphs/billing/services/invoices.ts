@@ -1,19 +1,19 @@
 import { badUserInput, notFound } from '../../../shared/errors';
 import {
-  cents,
   checkLineCount,
-  checkQuantityAndRate,
   customerOfTicket,
   daysAfter,
+  documentTotal,
+  lineAmount,
   PAYMENT_TERMS_DAYS,
   today,
 } from '../../../shared/integration/documents';
-import { Organization } from '../../../shared/integration/entities';
 import { nextNumber } from '../../../shared/integration/numbering';
 import { isUuid } from '../../../shared/loaders';
 import { requiredText } from '../../../shared/validation';
 import type { BillingContext } from '../context';
 import { BILLING_SCHEMA } from '../database';
+import { minorDigits } from '../domain/amounts';
 import { Invoice, InvoiceLine, Subscription } from '../entities';
 import { billingState } from './integration';
 
@@ -33,18 +33,25 @@ export async function createInvoice(
   input: CreateInvoiceInput,
 ): Promise<Invoice> {
   const organizationId = await billingState.enabledOrganization(ctx, 'creating invoices');
+  const { currency } = await ctx.loaders.organization.load(organizationId);
   checkLineCount(input.lineItems);
   const lines = input.lineItems.map((line, index) => {
     const field = `lineItems[${index}]`;
-    checkQuantityAndRate(field, line.quantity, line.rate);
+    // A yen invoice asks for whole yen: the currency has no smaller unit to pay in.
+    if (minorDigits(currency) === 0 && !Number.isInteger(line.rate)) {
+      throw badUserInput(`${field}: rate must be a whole number of ${currency}, got ${line.rate}`, {
+        field,
+      });
+    }
     return {
       position: index + 1,
       description: requiredText(`${field}.description`, line.description),
       quantity: line.quantity,
       rate: line.rate,
-      amount: cents(line.quantity * line.rate),
+      amount: lineAmount(field, line.quantity, line.rate),
     };
   });
+  const total = documentTotal(lines.map((line) => line.amount));
   const issuedOn = today();
   const dueOn = input.dueOn ?? daysAfter(issuedOn, PAYMENT_TERMS_DAYS);
   if (dueOn < issuedOn) {
@@ -69,7 +76,6 @@ export async function createInvoice(
       }
       subscriptionId = subscription.id;
     }
-    const organization = await manager.findOneByOrFail(Organization, { id: organizationId });
     const invoice = await manager.save(
       manager.create(Invoice, {
         organizationId,
@@ -80,8 +86,8 @@ export async function createInvoice(
         issuedOn,
         dueOn,
         status: 'DRAFT',
-        total: cents(lines.reduce((sum, line) => sum + line.amount, 0)),
-        currency: organization.currency,
+        total,
+        currency,
         createdBy: email,
       }),
     );

@@ -2,7 +2,7 @@ import { In, type EntityManager } from 'typeorm';
 import { badUserInput } from '../../../shared/errors';
 import { isUuid } from '../../../shared/loaders';
 import { optionalText } from '../../../shared/validation';
-import { cents, checkLineCount, checkQuantityAndRate } from '../../../shared/integration/documents';
+import { checkLineCount, documentTotal, lineAmount } from '../../../shared/integration/documents';
 import { Item } from '../entities';
 
 export interface LineItemInput {
@@ -50,15 +50,15 @@ export async function priceLines(
       throw badUserInput(`${field}: item ${item.sku} is inactive`, { field });
     }
     const rate = line.rate ?? item.rate;
-    checkQuantityAndRate(field, line.quantity, rate);
+    const amount = lineAmount(field, line.quantity, rate);
     return {
       position: index + 1,
       itemId: item.id,
       description: optionalText(line.description) ?? item.name,
       quantity: line.quantity,
       rate,
-      amount: cents(line.quantity * rate),
+      amount,
     };
   });
-  return { lines: priced, total: cents(priced.reduce((sum, line) => sum + line.amount, 0)) };
+  return { lines: priced, total: documentTotal(priced.map((line) => line.amount)) };
 }
