@@ -57,6 +57,26 @@ export function groupedLoader<K extends string, V>(
   });
 }
 
+/**
+ * Runs each group of a DataLoader batch on its own, so that a group refused for its arguments (a
+ * `first` over the maximum, a cursor this list never produced) fails only its own keys and not
+ * the other lists loaded beside it in the same tick.
+ */
+export async function eachGroup<K, V>(
+  groups: Iterable<K[]>,
+  results: Map<K, V | Error>,
+  load: (group: K[]) => Promise<void>,
+): Promise<void> {
+  for (const group of groups) {
+    try {
+      await load(group);
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const key of group) results.set(key, failure);
+    }
+  }
+}
+
 export interface ChildPageKey extends PageArgs {
   parentId: string;
 }
@@ -96,8 +116,8 @@ export function childPageLoader<E extends WithId>(
   return new DataLoader<ChildPageKey, Connection<E>, string>(
     async (keys) => {
       const groups = groupBy(keys, (key) => JSON.stringify([key.first ?? null, key.after ?? null]));
-      const results = new Map<ChildPageKey, Connection<E>>();
-      for (const group of groups.values()) {
+      const results = new Map<ChildPageKey, Connection<E> | Error>();
+      await eachGroup(groups.values(), results, async (group) => {
         const { first, after } = group[0];
         const size = pageSize(first, spec.limits);
         const parentIds = [...new Set(group.map((k) => k.parentId))].filter(isUuid);
@@ -118,8 +138,8 @@ export function childPageLoader<E extends WithId>(
             ),
           );
         }
-      }
-      return keys.map((key) => results.get(key) as Connection<E>);
+      });
+      return keys.map((key) => results.get(key) as Connection<E> | Error);
     },
     { cacheKeyFn: (key) => JSON.stringify([key.parentId, key.first ?? null, key.after ?? null]) },
   );

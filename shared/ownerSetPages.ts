@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { groupBy, isUuid } from './loaders';
+import { eachGroup, groupBy, isUuid } from './loaders';
 import {
   type Connection,
   type CursorValue,
@@ -134,11 +134,11 @@ export function ownerSetPageLoader<E extends { id: string }>(
 
   return new DataLoader<OwnerSetPageKey, Connection<E>, string>(
     async (keys) => {
-      const results = new Map<OwnerSetPageKey, Connection<E>>();
+      const results = new Map<OwnerSetPageKey, Connection<E> | Error>();
       const groups = groupBy([...keys], (key) =>
         JSON.stringify([key.first ?? null, key.after ?? null, key.equals ?? {}, key.anyOf ?? {}]),
       );
-      for (const group of groups.values()) {
+      await eachGroup(groups.values(), results, async (group) => {
         const { first, after } = group[0];
         const size = pageSize(first, spec.limits);
         const params: unknown[] = [...panelArrays(group)];
@@ -178,8 +178,8 @@ export function ownerSetPageLoader<E extends { id: string }>(
             ),
           );
         });
-      }
-      return keys.map((key) => results.get(key) as Connection<E>);
+      });
+      return keys.map((key) => results.get(key) as Connection<E> | Error);
     },
     { cacheKeyFn: cacheKey },
   );

@@ -234,14 +234,21 @@ describe('inventory documents from desk tickets (INV-7, INV-8, INV-9)', () => {
   }
 
   /** The number the organization's next document of a kind gets: one past the highest there is. */
+  /**
+   * The number the next document gets: the organization's sequence, which is past every number
+   * used (another suite's deleted documents included), so never a number already taken.
+   */
   async function nextNumber(kind: 'SO' | 'INV'): Promise<string> {
     const table = kind === 'SO' ? 'sales_order' : 'invoice';
-    const [{ highest }] = await sql<{ highest: number }>(
-      `SELECT max(split_part(number, '-', 2)::int) AS highest FROM inventory.${table}
-       WHERE organization_id = $1`,
-      [organizationId],
+    const [{ highest, next }] = await sql<{ highest: number; next: number }>(
+      `SELECT (SELECT max(split_part(number, '-', 2)::int) FROM inventory.${table}
+                WHERE organization_id = $1) AS highest,
+              (SELECT next_value FROM inventory.document_sequence
+                WHERE organization_id = $1 AND kind = $2) AS next`,
+      [organizationId, kind],
     );
-    return `${kind}-${String(highest + 1).padStart(5, '0')}`;
+    expect(next).toBeGreaterThan(highest);
+    return `${kind}-${String(next).padStart(5, '0')}`;
   }
 
   const expectedLines = (lines: LineInput[]) =>

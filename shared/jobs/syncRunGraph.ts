@@ -3,7 +3,7 @@ import path from 'node:path';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { badUserInput, notFound } from '../errors';
-import { groupBy, isUuid } from '../loaders';
+import { eachGroup, groupBy, isUuid } from '../loaders';
 import {
   type Connection,
   decodeCursor,
@@ -56,9 +56,9 @@ export function syncRunLoaders(dataSource: DataSource, runs: SyncRuns, limits: P
   /** One statement per distinct (first, after), whatever the number of runs listed. */
   const failures = new DataLoader<FailurePageKey, Connection<SyncFailureRecord>, string>(
     async (keys) => {
-      const results = new Map<FailurePageKey, Connection<SyncFailureRecord>>();
+      const results = new Map<FailurePageKey, Connection<SyncFailureRecord> | Error>();
       const groups = groupBy(keys, (key) => JSON.stringify([key.first ?? null, key.after ?? null]));
-      for (const group of groups.values()) {
+      await eachGroup(groups.values(), results, async (group) => {
         const { first, after } = group[0];
         const size = pageSize(first, limits);
         const rows = await runs.failuresOf(
@@ -79,8 +79,8 @@ export function syncRunLoaders(dataSource: DataSource, runs: SyncRuns, limits: P
             ),
           );
         }
-      }
-      return keys.map((key) => results.get(key) as Connection<SyncFailureRecord>);
+      });
+      return keys.map((key) => results.get(key) as Connection<SyncFailureRecord> | Error);
     },
     { cacheKeyFn: (key) => JSON.stringify([key.run.id, key.first ?? null, key.after ?? null]) },
   );

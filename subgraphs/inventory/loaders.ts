@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { byIdLoader, groupBy, groupedLoader, isUuid } from '../../shared/loaders';
+import { byIdLoader, eachGroup, groupBy, groupedLoader, isUuid } from '../../shared/loaders';
 import { mailForRelated } from '../../shared/mail/outbox';
 import { ownerSetPageLoader } from '../../shared/ownerSetPages';
 import { type PageLimits, pageSize } from '../../shared/pagination';
@@ -43,21 +43,24 @@ export function createInventoryLoaders(db: DataSource, limits: PageLimits) {
   /** Each panel's most bought items in one statement, whatever the number of panels. */
   const itemsBought = new DataLoader<ItemsBoughtKey, ItemPurchase[], string>(
     async (keys) => {
-      const results = new Map<ItemsBoughtKey, ItemPurchase[]>();
-      for (const group of groupBy([...keys], (key) => key.first ?? null).values()) {
-        const size = pageSize(group[0].first, limits);
-        const panels: number[] = [];
-        const owners: string[] = [];
-        group.forEach((key, panel) => {
-          for (const owner of new Set(key.ownerIds)) {
-            if (isUuid(owner)) {
-              panels.push(panel);
-              owners.push(owner);
+      const results = new Map<ItemsBoughtKey, ItemPurchase[] | Error>();
+      await eachGroup(
+        groupBy([...keys], (key) => key.first ?? null).values(),
+        results,
+        async (group) => {
+          const size = pageSize(group[0].first, limits);
+          const panels: number[] = [];
+          const owners: string[] = [];
+          group.forEach((key, panel) => {
+            for (const owner of new Set(key.ownerIds)) {
+              if (isUuid(owner)) {
+                panels.push(panel);
+                owners.push(owner);
+              }
             }
-          }
-        });
-        const rows: (ItemPurchase & { panel: number })[] = await db.query(
-          `SELECT ranked.panel, ranked."itemId", ranked.quantity, ranked.amount,
+          });
+          const rows: (ItemPurchase & { panel: number })[] = await db.query(
+            `SELECT ranked.panel, ranked."itemId", ranked.quantity, ranked.amount,
                   ranked."lastOrderedOn" FROM (
              SELECT p.panel, l.item_id AS "itemId", sum(l.quantity)::int AS quantity,
                     sum(l.amount)::float8 AS amount,
@@ -69,11 +72,12 @@ export function createInventoryLoaders(db: DataSource, limits: PageLimits) {
              JOIN inventory.sales_order_line l ON l.sales_order_id = o.id
              GROUP BY p.panel, l.item_id
            ) ranked WHERE ranked.rank <= $3 ORDER BY ranked.panel, ranked.rank`,
-          [panels, owners, size],
-        );
-        const byPanel = groupBy(rows, (row) => Number(row.panel));
-        group.forEach((key, panel) => results.set(key, byPanel.get(panel) ?? []));
-      }
+            [panels, owners, size],
+          );
+          const byPanel = groupBy(rows, (row) => Number(row.panel));
+          group.forEach((key, panel) => results.set(key, byPanel.get(panel) ?? []));
+        },
+      );
       return keys.map((key) => results.get(key) ?? []);
     },
     { cacheKeyFn: (key) => JSON.stringify([[...key.ownerIds].sort(), key.first ?? null]) },
