@@ -3,6 +3,7 @@ import { config } from '../shared/config';
 import { IDENTITY_HEADER, signForwardedIdentity } from '../shared/identity';
 import { DEMO_AGENTS } from '../subgraphs/desk/seed/generate';
 import { DemoAgent, Graph, postGraphQL, startGraph } from './harness';
+import { type AdminRow, integrationState, type IntegrationRow } from './integrationState';
 import { errorCodes, expectError, expectNoErrors, mutateOk, sqlOn, unique } from './expectations';
 
 /**
@@ -31,14 +32,6 @@ interface Organization {
 interface Integration {
   status: Status;
   organization: { id: string; name: string } | null;
-}
-
-interface IntegrationRow {
-  status: string;
-  organization_id: string | null;
-  changed_by: string | null;
-  /** As text: a JavaScript Date would drop PostgreSQL's microseconds when put back. */
-  changed_at: string | null;
 }
 
 interface Address {
@@ -212,6 +205,7 @@ const OSAKA: Address = {
 describe('the billing integration: organizations, customers, invoices, disabling, deleting', () => {
   let graph: Graph;
   const { sql, count } = sqlOn(() => graph.dataSources.billing);
+  const state = integrationState(sql, 'billing');
   const deskSql = <Row>(text: string, params: unknown[] = []): Promise<Row[]> =>
     graph.dataSources.desk.query(text, params);
 
@@ -239,7 +233,7 @@ describe('the billing integration: organizations, customers, invoices, disabling
 
   // What the tests change, as it was before them.
   let integrationBefore: IntegrationRow;
-  let adminsBefore: { organization_id: string; email: string }[];
+  let adminsBefore: AdminRow[];
   let organizationsBefore: string[];
   let customersBefore: CustomerRow[];
   let invoiceLinksBefore: InvoiceLink[];
@@ -254,38 +248,11 @@ describe('the billing integration: organizations, customers, invoices, disabling
     variables?: Record<string, unknown>,
   ) => graph.query<T>(as, text, variables);
 
-  async function integrationRow(): Promise<IntegrationRow> {
-    const [row] = await sql<IntegrationRow>(
-      'SELECT status, organization_id, changed_by, changed_at::text FROM billing.integration WHERE id = 1',
-    );
-    return row;
-  }
+  const integrationRow = () => state.row();
 
-  async function restoreIntegration(): Promise<void> {
-    await sql(
-      `UPDATE billing.integration
-       SET status = $1, organization_id = $2, changed_by = $3, changed_at = $4::timestamptz
-       WHERE id = 1`,
-      [
-        integrationBefore.status,
-        integrationBefore.organization_id,
-        integrationBefore.changed_by,
-        integrationBefore.changed_at,
-      ],
-    );
-  }
+  const restoreIntegration = () => state.restoreRow(integrationBefore);
 
-  async function restoreAdmins(): Promise<void> {
-    const organizationIds = [...new Set(adminsBefore.map((row) => row.organization_id))];
-    await sql('DELETE FROM billing.organization_admin WHERE organization_id = ANY($1)', [
-      organizationIds,
-    ]);
-    await sql(
-      `INSERT INTO billing.organization_admin (organization_id, email)
-       SELECT * FROM unnest($1::uuid[], $2::text[])`,
-      [adminsBefore.map((row) => row.organization_id), adminsBefore.map((row) => row.email)],
-    );
-  }
+  const restoreAdmins = () => state.restoreAdmins(adminsBefore);
 
   /** The contact mappings and ticket links deleteBilling removes, written back. */
   async function restoreAssociations(): Promise<void> {
@@ -443,10 +410,7 @@ describe('the billing integration: organizations, customers, invoices, disabling
       `INSERT INTO billing.organization_admin (organization_id, email) VALUES ($1, 'someone.else@example.test')`,
       [foreign.id],
     );
-    adminsBefore = await sql(
-      'SELECT organization_id, email FROM billing.organization_admin WHERE organization_id = ANY($1)',
-      [[cloud.id, labs.id]],
-    );
+    adminsBefore = await state.admins([cloud.id, labs.id]);
     customersBefore = await customerRows();
     invoiceLinksBefore = await invoiceLinks();
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_AGENTS } from '../subgraphs/desk/seed/generate';
 import { DemoAgent, Graph, startGraph } from './harness';
+import { type AdminRow, integrationState, type IntegrationRow } from './integrationState';
 import { expectError, expectNoErrors, mutateOk, sqlOn, unique } from './expectations';
 
 /**
@@ -26,14 +27,6 @@ interface Organization {
 interface Integration {
   status: 'NOT_SET_UP' | 'ENABLED' | 'DISABLED' | 'DELETED';
   organization: { id: string; name: string } | null;
-}
-
-interface IntegrationRow {
-  status: string;
-  organization_id: string | null;
-  changed_by: string | null;
-  /** As text: a JavaScript Date would drop PostgreSQL's microseconds when put back. */
-  changed_at: string | null;
 }
 
 interface Ids {
@@ -97,6 +90,7 @@ const sortedIds = (ids: Ids): string[] => ids.nodes.map((node) => node.id).sort(
 describe('the inventory integration: choosing an organization, disabling, deleting', () => {
   let graph: Graph;
   const { sql, count } = sqlOn(() => graph.dataSources.inventory);
+  const state = integrationState(sql, 'inventory');
 
   let trading: { id: string; name: string };
   let wholesale: { id: string; name: string };
@@ -116,7 +110,7 @@ describe('the inventory integration: choosing an organization, disabling, deleti
 
   // What the tests change, as it was before them.
   let integrationBefore: IntegrationRow;
-  let adminsBefore: { organization_id: string; email: string }[];
+  let adminsBefore: AdminRow[];
   let organizationsBefore: string[];
   let customersBefore: {
     id: string;
@@ -132,31 +126,9 @@ describe('the inventory integration: choosing an organization, disabling, deleti
   const query = <T>(as: DemoAgent, text: string, variables?: Record<string, unknown>) =>
     graph.query<T>(as, text, variables);
 
-  async function restoreIntegration(): Promise<void> {
-    await sql(
-      `UPDATE inventory.integration
-       SET status = $1, organization_id = $2, changed_by = $3, changed_at = $4::timestamptz
-       WHERE id = 1`,
-      [
-        integrationBefore.status,
-        integrationBefore.organization_id,
-        integrationBefore.changed_by,
-        integrationBefore.changed_at,
-      ],
-    );
-  }
+  const restoreIntegration = () => state.restoreRow(integrationBefore);
 
-  async function restoreAdmins(): Promise<void> {
-    const organizationIds = [...new Set(adminsBefore.map((row) => row.organization_id))];
-    await sql('DELETE FROM inventory.organization_admin WHERE organization_id = ANY($1)', [
-      organizationIds,
-    ]);
-    await sql(
-      `INSERT INTO inventory.organization_admin (organization_id, email)
-       SELECT * FROM unnest($1::uuid[], $2::text[])`,
-      [adminsBefore.map((row) => row.organization_id), adminsBefore.map((row) => row.email)],
-    );
-  }
+  const restoreAdmins = () => state.restoreAdmins(adminsBefore);
 
   async function restoreAssociations(): Promise<void> {
     await sql(
@@ -218,12 +190,7 @@ describe('the inventory integration: choosing an organization, disabling, deleti
     return started.run.id;
   }
 
-  async function integrationRow(): Promise<IntegrationRow> {
-    const [row] = await sql<IntegrationRow>(
-      'SELECT status, organization_id, changed_by, changed_at::text FROM inventory.integration WHERE id = 1',
-    );
-    return row;
-  }
+  const integrationRow = () => state.row();
 
   async function panels(): Promise<Panels> {
     const res = await query<Panels>('admin', PANELS, {
@@ -273,10 +240,7 @@ describe('the inventory integration: choosing an organization, disabling, deleti
       [foreign.id],
     );
 
-    adminsBefore = await sql(
-      'SELECT organization_id, email FROM inventory.organization_admin WHERE organization_id = ANY($1)',
-      [[trading.id, wholesale.id]],
-    );
+    adminsBefore = await state.admins([trading.id, wholesale.id]);
     customersBefore = await sql(
       'SELECT id, contact_id, name, company_name FROM inventory.customer ORDER BY id',
     );
