@@ -1,5 +1,5 @@
 import { Graph, startGraph } from './harness';
-import { expectNoErrors, mutateOk, sqlOn, unique } from './expectations';
+import { accountWithContacts, expectNoErrors, sqlOn, unique } from './expectations';
 
 /**
  * Batching for billing's panels: the SQL an account's billing panel costs the billing subgraph
@@ -245,29 +245,12 @@ describe('billing batching: SQL statements per panel do not grow with the contac
    * to load for every contact, so the two accounts compare like with like.
    */
   async function accountWithCustomers(size: number): Promise<string> {
-    const { id: accountId } = await mutateOk<{ id: string }>(
-      graph,
-      'admin',
-      'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
-      { input: { name: unique(`Billing batching ${size}`) } },
-    );
-    const contactIds: string[] = [];
-    for (let i = 0; i < size; i += 1) {
-      const { id } = await mutateOk<{ id: string }>(
-        graph,
-        'admin',
-        'mutation($input: CreateContactInput!) { createContact(input: $input) { id } }',
-        {
-          input: {
-            firstName: 'Batch',
-            lastName: `Subscriber ${i}`,
-            email: `${mark}-${size}-${i}@example.test`,
-            primaryAccountId: accountId,
-          },
-        },
-      );
-      contactIds.push(id);
-    }
+    const { accountId, contactIds } = await accountWithContacts(graph, {
+      name: unique(`Billing batching ${size}`),
+      size,
+      lastName: 'Subscriber',
+      emailOf: (i) => `${mark}-${size}-${i}@example.test`,
+    });
     deskContacts.push(...contactIds);
     const [{ planId, currency }] = await sql<{ planId: string; currency: string }>(
       `SELECT p.id AS "planId", o.currency FROM billing.plan p

@@ -51,3 +51,37 @@ export async function mutateOk<T>(
   expectNoErrors(res);
   return Object.values(res.data ?? {})[0];
 }
+
+/**
+ * A new desk account with `size` new contacts whose primary account it is, created as the
+ * administrator through desk's API; batching suites build their panels' customers on them.
+ */
+export async function accountWithContacts(
+  graph: Graph,
+  options: { name: string; size: number; lastName: string; emailOf: (index: number) => string },
+): Promise<{ accountId: string; contactIds: string[] }> {
+  const { id: accountId } = await mutateOk<{ id: string }>(
+    graph,
+    'admin',
+    'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
+    { input: { name: options.name } },
+  );
+  const contactIds: string[] = [];
+  for (let i = 0; i < options.size; i += 1) {
+    const { id } = await mutateOk<{ id: string }>(
+      graph,
+      'admin',
+      'mutation($input: CreateContactInput!) { createContact(input: $input) { id } }',
+      {
+        input: {
+          firstName: 'Batch',
+          lastName: `${options.lastName} ${i}`,
+          email: options.emailOf(i),
+          primaryAccountId: accountId,
+        },
+      },
+    );
+    contactIds.push(id);
+  }
+  return { accountId, contactIds };
+}

@@ -1,5 +1,5 @@
 import { Graph, startGraph } from './harness';
-import { expectNoErrors, mutateOk, sqlOn, unique } from './expectations';
+import { accountWithContacts, expectNoErrors, mutateOk, sqlOn, unique } from './expectations';
 
 /**
  * Batching for inventory's panels: the SQL an account's panel costs the inventory subgraph does
@@ -146,29 +146,14 @@ describe('inventory batching: SQL statements per panel do not grow with the cont
    * contact, so the two accounts compare like with like.
    */
   async function accountWithCustomers(size: number): Promise<string> {
-    const { id: accountId } = await mutateOk<{ id: string }>(
-      graph,
-      'admin',
-      'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }',
-      { input: { name: unique(`Inventory batching ${size}`) } },
-    );
-    const contactIds: string[] = [];
+    const { accountId, contactIds } = await accountWithContacts(graph, {
+      name: unique(`Inventory batching ${size}`),
+      size,
+      lastName: 'Customer',
+      emailOf: (i) => `${mark}-${size}-${i}@example.test`,
+    });
     const ticketIds: string[] = [];
-    for (let i = 0; i < size; i += 1) {
-      const { id } = await mutateOk<{ id: string }>(
-        graph,
-        'admin',
-        'mutation($input: CreateContactInput!) { createContact(input: $input) { id } }',
-        {
-          input: {
-            firstName: 'Batch',
-            lastName: `Customer ${i}`,
-            email: `${mark}-${size}-${i}@example.test`,
-            primaryAccountId: accountId,
-          },
-        },
-      );
-      contactIds.push(id);
+    for (const [i, id] of contactIds.entries()) {
       const ticket = await mutateOk<{ id: string }>(
         graph,
         'admin',
