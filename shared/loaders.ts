@@ -35,6 +35,28 @@ export function byIdLoader<E extends WithId>(
   });
 }
 
+/** Loads rows by id in one statement, in no particular order (for page loaders' `load`). */
+export const rowsByIds =
+  <E extends WithId>(repository: Repository<E>) =>
+  (ids: string[]): Promise<E[]> =>
+    repository.findBy({ id: In(ids) } as never);
+
+/**
+ * The rows of many parents in one statement, grouped by the `parent` column's property and in the
+ * order given within each parent (an invoice's lines by position, say).
+ */
+export function childrenLoader<E extends ObjectLiteral, K extends keyof E & string>(
+  repository: Repository<E>,
+  parent: K,
+  order: Partial<Record<keyof E, 'ASC' | 'DESC'>> = {},
+): DataLoader<string, E[]> {
+  return groupedLoader(
+    (ids: readonly string[]) =>
+      repository.find({ where: { [parent]: In([...ids]) } as never, order: order as never }),
+    (row: E) => row[parent] as string,
+  );
+}
+
 /** Rows grouped by a key, in their original order within each group. */
 export function groupBy<K, V>(rows: readonly V[], keyOf: (row: V) => K): Map<K, V[]> {
   const groups = new Map<K, V[]>();

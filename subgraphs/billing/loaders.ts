@@ -1,6 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { In } from 'typeorm';
-import { byIdLoader, groupedLoader } from '../../shared/loaders';
+import type { DataSource, ObjectLiteral } from 'typeorm';
+import { byIdLoader, childrenLoader, rowsByIds } from '../../shared/loaders';
 import { ownerSetPageLoader } from '../../shared/ownerSetPages';
 import type { PageLimits } from '../../shared/pagination';
 import { Organization } from '../../shared/integration/entities';
@@ -23,21 +22,12 @@ import {
 /** Every entity reference and nested list of a request goes through one of these. */
 export function createBillingLoaders(db: DataSource, limits: PageLimits) {
   const repo = db.getRepository.bind(db);
-  const byIds =
-    <E extends { id: string }>(entity: new () => E) =>
-    (ids: string[]) =>
-      repo(entity).findBy({ id: In(ids) } as never);
-  /** Children of many parents in one statement, in the order given. */
-  const childrenOf = <E extends object, K extends keyof E & string>(
+  const childrenOf = <E extends ObjectLiteral, K extends keyof E & string>(
     entity: new () => E,
     parent: K,
     order: Partial<Record<keyof E, 'ASC' | 'DESC'>>,
-  ) =>
-    groupedLoader(
-      (ids: readonly string[]) =>
-        repo(entity).find({ where: { [parent]: In([...ids]) } as never, order: order as never }),
-      (row: E) => row[parent] as string,
-    );
+  ) => childrenLoader(repo(entity), parent, order);
+  const byIds = <E extends { id: string }>(entity: new () => E) => rowsByIds(repo(entity));
 
   return {
     organization: byIdLoader(repo(Organization), 'BillingOrganization'),

@@ -1,6 +1,14 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
-import { byIdLoader, eachGroup, groupBy, groupedLoader, isUuid } from '../../shared/loaders';
+import type { DataSource } from 'typeorm';
+import {
+  byIdLoader,
+  childrenLoader,
+  eachGroup,
+  groupBy,
+  groupedLoader,
+  isUuid,
+  rowsByIds,
+} from '../../shared/loaders';
 import { mailForRelated } from '../../shared/mail/outbox';
 import { ownerSetPageLoader } from '../../shared/ownerSetPages';
 import { type PageLimits, pageSize } from '../../shared/pagination';
@@ -35,10 +43,7 @@ interface ItemsBoughtKey {
 /** Every entity reference and nested list of a request goes through one of these. */
 export function createInventoryLoaders(db: DataSource, limits: PageLimits) {
   const repo = db.getRepository.bind(db);
-  const byIds =
-    <E extends { id: string }>(entity: new () => E) =>
-    (ids: string[]) =>
-      repo(entity).findBy({ id: In(ids) } as never);
+  const byIds = <E extends { id: string }>(entity: new () => E) => rowsByIds(repo(entity));
 
   /** Each panel's most bought items in one statement, whatever the number of panels. */
   const itemsBought = new DataLoader<ItemsBoughtKey, ItemPurchase[], string>(
@@ -90,53 +95,17 @@ export function createInventoryLoaders(db: DataSource, limits: PageLimits) {
     salesOrderLine: byIdLoader(repo(SalesOrderLine), 'InventoryLineItem'),
     invoice: byIdLoader(repo(Invoice), 'InventoryInvoice'),
     package: byIdLoader(repo(Package), 'InventoryPackage'),
-    linesBySalesOrder: groupedLoader(
-      (ids: readonly string[]) =>
-        repo(SalesOrderLine).find({
-          where: { salesOrderId: In([...ids]) },
-          order: { position: 'ASC' },
-        }),
-      (row) => row.salesOrderId,
-    ),
-    linesByInvoice: groupedLoader(
-      (ids: readonly string[]) =>
-        repo(InvoiceLine).find({ where: { invoiceId: In([...ids]) }, order: { position: 'ASC' } }),
-      (row) => row.invoiceId,
-    ),
-    packagesBySalesOrder: groupedLoader(
-      (ids: readonly string[]) =>
-        repo(Package).find({ where: { salesOrderId: In([...ids]) }, order: { number: 'ASC' } }),
-      (row) => row.salesOrderId,
-    ),
-    returnsBySalesOrder: groupedLoader(
-      (ids: readonly string[]) =>
-        repo(SalesReturn).find({
-          where: { salesOrderId: In([...ids]) },
-          order: { number: 'ASC' },
-        }),
-      (row) => row.salesOrderId,
-    ),
-    invoicesBySalesOrder: groupedLoader(
-      (ids: readonly string[]) =>
-        repo(Invoice).find({ where: { salesOrderId: In([...ids]) }, order: { number: 'ASC' } }),
-      (row) => row.salesOrderId as string,
-    ),
-    linesByPackage: groupedLoader(
-      (ids: readonly string[]) => repo(PackageLine).findBy({ packageId: In([...ids]) }),
-      (row) => row.packageId,
-    ),
-    linesByReturn: groupedLoader(
-      (ids: readonly string[]) => repo(SalesReturnLine).findBy({ salesReturnId: In([...ids]) }),
-      (row) => row.salesReturnId,
-    ),
-    trackingByPackage: groupedLoader(
-      (ids: readonly string[]) =>
-        repo(TrackingEvent).find({
-          where: { packageId: In([...ids]) },
-          order: { occurredAt: 'ASC', id: 'ASC' },
-        }),
-      (row) => row.packageId,
-    ),
+    linesBySalesOrder: childrenLoader(repo(SalesOrderLine), 'salesOrderId', { position: 'ASC' }),
+    linesByInvoice: childrenLoader(repo(InvoiceLine), 'invoiceId', { position: 'ASC' }),
+    packagesBySalesOrder: childrenLoader(repo(Package), 'salesOrderId', { number: 'ASC' }),
+    returnsBySalesOrder: childrenLoader(repo(SalesReturn), 'salesOrderId', { number: 'ASC' }),
+    invoicesBySalesOrder: childrenLoader(repo(Invoice), 'salesOrderId', { number: 'ASC' }),
+    linesByPackage: childrenLoader(repo(PackageLine), 'packageId'),
+    linesByReturn: childrenLoader(repo(SalesReturnLine), 'salesReturnId'),
+    trackingByPackage: childrenLoader(repo(TrackingEvent), 'packageId', {
+      occurredAt: 'ASC',
+      id: 'ASC',
+    }),
     emailsOfSalesOrder: groupedLoader(
       (ids: readonly string[]) => mailForRelated(db, 'inventory', 'sales_order', ids),
       (row) => row.relatedId as string,
@@ -145,10 +114,7 @@ export function createInventoryLoaders(db: DataSource, limits: PageLimits) {
       (ids: readonly string[]) => mailForRelated(db, 'inventory', 'invoice', ids),
       (row) => row.relatedId as string,
     ),
-    productOfItem: groupedLoader(
-      (ids: readonly string[]) => repo(ItemProduct).findBy({ itemId: In([...ids]) }),
-      (row) => row.itemId,
-    ),
+    productOfItem: childrenLoader(repo(ItemProduct), 'itemId'),
     salesOrderPages: ownerSetPageLoader<SalesOrder>({
       db,
       from: 'inventory.sales_order d',
