@@ -1,0 +1,10 @@
+import type { SubgraphJobs } from '../../../shared/jobs/workers';
+import { booksSyncRuns } from './runs';
+
+/** Books' background work: its sync runs, the deal events it consumes, the e-mails it sends. */
+export const booksJobs: SubgraphJobs = {
+  runs: booksSyncRuns,
+  syncKinds: [],
+  consumers: [],
+  sendsMail: true,
+};
