@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { SUBGRAPHS } from '../subgraphs';
@@ -118,12 +119,46 @@ const MAPPERS: Record<string, Record<string, string>> = {
       ),
     ),
   },
+  books: {
+    Account: '../models#AccountReference',
+    Contact: '../models#ContactReference',
+    Deal: '../models#DealReference',
+    BooksIntegration: '../entities#Connection',
+    BooksOrganization: '../entities#Organization',
+    BooksAccess: '../domain/permissions#BooksAccess as BooksAccessModel',
+    BooksPermissionLevels: '../domain/permissions#BooksLevels',
+    BooksProfilePermissions: '../entities#ProfilePermission',
+    BooksPanel: '../models#PanelModel',
+    BooksReceivables: '../models#ReceivablesModel',
+    BooksContact: '../entities#BooksContact as BooksContactRow',
+    BooksEstimate: '../entities#Estimate',
+    BooksInvoice: '../entities#Invoice',
+    BooksSalesOrder: '../entities#SalesOrder',
+    BooksLineItem: '../entities/documentLine#DocumentLine',
+    BooksItem: '../entities#Item',
+    BooksEmailTemplate: '../entities#EmailTemplate',
+    BooksEmail: '../models#EmailModel',
+    BooksContactSync: '../entities#ContactSyncSetting',
+    BooksRecordFilter: '../domain/contactSync#RecordFilter',
+    BooksFieldMapping: '../domain/contactSync#FieldMapping',
+    BooksProductSync: '../entities#ProductSyncSetting',
+    BooksSyncRun: '../../../shared/jobs/syncRuns#SyncRunRecord',
+    BooksSyncRunStart: '../models#SyncRunStartModel',
+    ...Object.fromEntries(
+      ['Transaction', 'Item', 'SyncRun'].flatMap((type) => [
+        [`Books${type}Connection`, `../models#${type}ConnectionModel`],
+        [`Books${type}Edge`, `../models#${type}EdgeModel`],
+      ]),
+    ),
+    ...SYNC_RUN_MAPPERS,
+  },
 };
 
 const CONTEXT_TYPES: Record<string, string> = {
   desk: '../context#DeskContext',
   inventory: '../context#InventoryContext',
   billing: '../context#BillingContext',
+  books: '../context#BooksContext',
 };
 
 /**
@@ -138,8 +173,10 @@ async function main(): Promise<void> {
       {
         schema: [
           path.join(root, 'subgraphs', subgraph.name, 'schema.graphql'),
-          // Only subgraphs with sync kinds append the shared SyncRun types to their schema.
-          ...(subgraph.jobs.syncKinds.length > 0
+          // Only subgraphs whose schema has sync runs append the shared SyncRun types to it.
+          ...(fs
+            .readFileSync(path.join(root, 'subgraphs', subgraph.name, 'schema.graphql'), 'utf8')
+            .includes('implements SyncRun')
             ? [path.join(root, 'shared', 'jobs', 'syncRun.graphql')]
             : []),
         ],

@@ -8,6 +8,10 @@ import { billingJobs } from './billing/jobs';
 import { billingModule } from './billing/module';
 import { billingIsSeeded, seedBilling } from './billing/seed/generate';
 import { BILLING_SCHEMA, createBillingDataSource } from './billing/database';
+import { booksJobs } from './books/jobs';
+import { booksModule } from './books/module';
+import { booksIsSeeded, seedBooks } from './books/seed/generate';
+import { BOOKS_SCHEMA, createBooksDataSource } from './books/database';
 import { createDeskDataSource, DESK_SCHEMA } from './desk/database';
 import { deskModule } from './desk/module';
 import { deskJobs } from './desk/jobs';
@@ -61,6 +65,16 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     isSeeded: billingIsSeeded,
     seed: (dataSource, scale) => seedBilling(dataSource, { scale }),
     jobs: billingJobs,
+  },
+  {
+    name: 'books',
+    schema: BOOKS_SCHEMA,
+    typeDefs: booksModule.typeDefs,
+    createDataSource: createBooksDataSource,
+    start: (deps, port) => startSubgraph(booksModule, deps, port),
+    isSeeded: booksIsSeeded,
+    seed: (dataSource, scale) => seedBooks(dataSource, { scale }),
+    jobs: booksJobs,
   },
 ];
 

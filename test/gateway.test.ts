@@ -25,7 +25,7 @@ describe('gateway', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ready',
-      subgraphs: { desk: 'ok', inventory: 'ok', billing: 'ok' },
+      subgraphs: { desk: 'ok', inventory: 'ok', billing: 'ok', books: 'ok' },
     });
   });
 
@@ -68,6 +68,7 @@ describe('gateway', () => {
           desk: `http://localhost:${port}/graphql`,
           inventory: `http://localhost:${port}/graphql`,
           billing: `http://localhost:${port}/graphql`,
+          books: `http://localhost:${port}/graphql`,
         },
         port: 0,
       });
@@ -83,7 +84,12 @@ describe('gateway', () => {
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual({
         status: 'degraded',
-        subgraphs: { desk: 'unavailable', inventory: 'unavailable', billing: 'unavailable' },
+        subgraphs: {
+          desk: 'unavailable',
+          inventory: 'unavailable',
+          billing: 'unavailable',
+          books: 'unavailable',
+        },
       });
     });
 

@@ -14,7 +14,7 @@ export interface Levels {
 }
 
 /** Who is asking, in desk's terms, and what their profile may do in the integration. */
-export interface IntegrationViewer<L extends Levels> {
+export interface IntegrationViewer<L> {
   /** The desk agent, or null for a peer service acting on its own behalf. */
   agentId: string | null;
   email: string | null;
@@ -41,7 +41,7 @@ export interface IntegrationLoaders {
 }
 
 /** How a subgraph stores its levels: everything, and what a (non-administrator) profile has. */
-export interface LevelStore<L extends Levels> {
+export interface LevelStore<L> {
   all: L;
   ofProfile(dataSource: DataSource, profileId: string): Promise<L>;
 }
@@ -69,7 +69,8 @@ export function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (promise ??= load());
 }
 
-async function viewerFor<L extends Levels>(
+/** Who the identity is in desk, with their profile's levels; books, with its own context, too. */
+export async function viewerFor<L>(
   identity: Identity,
   deps: SubgraphDependencies,
   levels: LevelStore<L>,

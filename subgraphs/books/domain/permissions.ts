@@ -1,3 +1,5 @@
+import type { TransactionKind } from './status';
+
 /*
  * BKS-1/BKS-7: what an agent profile may do with books, per kind of data. Sales orders follow the
  * estimates' levels (the product has no separate switch for them). The profile_permission table's
@@ -87,3 +89,10 @@ export function levelsOf(row: LevelColumns): BooksLevels {
     },
   };
 }
+
+/** Whose levels apply to each kind of transaction: sales orders follow the estimates'. */
+export const AREA_OF_KIND: Readonly<Record<TransactionKind, BooksArea>> = {
+  ESTIMATE: 'estimates',
+  INVOICE: 'invoices',
+  SALES_ORDER: 'estimates',
+};

@@ -1,0 +1,111 @@
+import DataLoader from 'dataloader';
+import { type DataSource, In } from 'typeorm';
+import { Organization } from '../../shared/integration/entities';
+import { byIdLoader, groupedLoader, isUuid } from '../../shared/loaders';
+import { ownerSetPageLoader } from '../../shared/ownerSetPages';
+import type { PageLimits } from '../../shared/pagination';
+import { OUTSTANDING_INVOICE_STATUSES } from './domain/status';
+import {
+  BooksContact,
+  type Connection,
+  Estimate,
+  EstimateLine,
+  Invoice,
+  InvoiceLine,
+  Item,
+  SalesOrder,
+  SalesOrderLine,
+} from './entities';
+import type { BooksDocumentRow } from './models';
+
+/** Every entity reference and nested list of a request goes through one of these. */
+export function createBooksLoaders(
+  db: DataSource,
+  limits: PageLimits,
+  connection: () => Promise<Connection>,
+) {
+  const repo = db.getRepository.bind(db);
+
+  /**
+   * The books contact synced with each desk record, in the connected organization only: another
+   * organization's contacts are not this help desk's to see (BKS-2).
+   */
+  const contactBy = (column: 'deskAccountId' | 'deskContactId') =>
+    new DataLoader<string, BooksContact | null>(async (ids) => {
+      const { organizationId } = await connection();
+      const valid = ids.filter(isUuid);
+      const rows =
+        organizationId && valid.length > 0
+          ? await repo(BooksContact).findBy({ organizationId, [column]: In(valid) })
+          : [];
+      const byDesk = new Map(rows.map((row) => [row[column], row]));
+      return ids.map((id) => byDesk.get(id) ?? null);
+    });
+
+  const linesOf = <L extends EstimateLine | InvoiceLine | SalesOrderLine>(
+    entity: new () => L,
+    parent: 'estimateId' | 'invoiceId' | 'salesOrderId',
+  ) =>
+    groupedLoader(
+      (ids: readonly string[]) =>
+        repo(entity).find({
+          where: { [parent]: In([...ids]) } as never,
+          order: { position: 'ASC' } as never,
+        }),
+      (row: L) => (row as unknown as Record<string, string>)[parent],
+    );
+
+  /** A page's rows by id from the three tables the `transaction` view puts together. */
+  const documents = async (ids: string[]): Promise<BooksDocumentRow[]> => {
+    const [estimates, invoices, salesOrders] = await Promise.all([
+      repo(Estimate).findBy({ id: In(ids) }),
+      repo(Invoice).findBy({ id: In(ids) }),
+      repo(SalesOrder).findBy({ id: In(ids) }),
+    ]);
+    return [...estimates, ...invoices, ...salesOrders];
+  };
+
+  const transactionPages = (ownerColumn: string) =>
+    ownerSetPageLoader<BooksDocumentRow>({
+      db,
+      from: 'books.transaction d',
+      ownerColumn,
+      orderColumn: 'd.date',
+      orderType: 'date',
+      orderValue: (row) => row.date,
+      load: documents,
+      limits,
+    });
+
+  return {
+    organization: byIdLoader(repo(Organization), 'BooksOrganization'),
+    contact: byIdLoader(repo(BooksContact), 'BooksContact'),
+    contactByAccount: contactBy('deskAccountId'),
+    contactByDeskContact: contactBy('deskContactId'),
+    item: byIdLoader(repo(Item), 'BooksItem'),
+    estimate: byIdLoader(repo(Estimate), 'BooksEstimate'),
+    invoice: byIdLoader(repo(Invoice), 'BooksInvoice'),
+    salesOrder: byIdLoader(repo(SalesOrder), 'BooksSalesOrder'),
+    linesByEstimate: linesOf(EstimateLine, 'estimateId'),
+    linesByInvoice: linesOf(InvoiceLine, 'invoiceId'),
+    linesBySalesOrder: linesOf(SalesOrderLine, 'salesOrderId'),
+    /** What each books contact's issued, unsettled invoices still ask for. */
+    outstandingByContact: new DataLoader<string, number>(async (contactIds) => {
+      const rows: { contactId: string; outstanding: string }[] = await db.query(
+        `SELECT contact_id AS "contactId", sum(balance_due) AS outstanding
+           FROM books.invoice
+          WHERE contact_id = ANY($1::uuid[]) AND status = ANY($2::text[])
+          GROUP BY contact_id`,
+        [contactIds.filter(isUuid), OUTSTANDING_INVOICE_STATUSES],
+      );
+      const byContact = new Map(rows.map((row) => [row.contactId, Number(row.outstanding)]));
+      return contactIds.map((id) => byContact.get(id) ?? 0);
+    }),
+    /** BKS-10: an account's or contact's transactions, through its books contact. */
+    transactionPagesByContact: transactionPages('d.contact_id'),
+    /** BKS-10: a deal's transactions, whichever books contacts they are for. */
+    transactionPagesByDeal: transactionPages('d.deal_id'),
+  };
+}
+
+export type BooksLoaders = ReturnType<typeof createBooksLoaders>;

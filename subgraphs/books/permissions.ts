@@ -1,0 +1,152 @@
+import { allow, and, rule } from 'graphql-shield';
+import { forbidden } from '../../shared/errors';
+import { createPermissions } from '../../shared/shield';
+import type { BooksContext } from './context';
+import type { BooksArea } from './domain/permissions';
+
+// Every rule here depends on the caller and the connection alone: one evaluation per request.
+const contextual = { cache: 'contextual' } as const;
+
+const isAgent = rule(
+  'books-agent',
+  contextual,
+)(async (_parent, _args, ctx: BooksContext) => (await ctx.viewer()).agentId !== null);
+
+const isAdministrator = rule(
+  'books-administrator',
+  contextual,
+)(
+  async (_parent, _args, ctx: BooksContext) =>
+    (await ctx.viewer()).isAdministrator ||
+    forbidden('Only administrators may set the books integration up'),
+);
+
+/** BKS-1: without invoices view the whole integration is refused. */
+const view = rule(
+  'books-view',
+  contextual,
+)(
+  async (_parent, _args, ctx: BooksContext) =>
+    (await ctx.viewer()).levels.invoices.view || forbidden('Your profile may not see books data'),
+);
+
+/** BKS-8: while books is not enabled its records are hidden, by id and through `_entities` too. */
+const enabled = rule(
+  'books-enabled',
+  contextual,
+)(
+  async (_parent, _args, ctx: BooksContext) =>
+    (await ctx.connection()).status === 'ENABLED' ||
+    forbidden('The books integration is not enabled'),
+);
+
+const visible = and(view, enabled);
+
+const AREA_NAMES: Record<BooksArea, string> = {
+  invoices: 'invoices',
+  estimates: 'estimates and sales orders',
+  receivables: 'receivables',
+};
+
+/** BKS-7: one level of one kind of data. */
+const level = (area: BooksArea, access: 'view' | 'createEdit') =>
+  rule(
+    `books-${area}-${access}`,
+    contextual,
+  )(async (_parent, _args, ctx: BooksContext) => {
+    const levels = (await ctx.viewer()).levels[area];
+    const verb = access === 'view' ? 'see' : 'create or edit';
+    return levels[access] || forbidden(`Your profile may not ${verb} books ${AREA_NAMES[area]}`);
+  });
+
+/** BKS-7/8: sales orders exist only in the BOOKS edition. */
+const booksEdition = rule(
+  'books-edition',
+  contextual,
+)(
+  async (_parent, _args, ctx: BooksContext) =>
+    (await ctx.connection()).edition === 'BOOKS' ||
+    forbidden('Sales orders exist only in the BOOKS edition'),
+);
+
+/** Sales orders follow the estimates' levels (the product has no switch of their own). */
+const estimatesView = and(visible, level('estimates', 'view'));
+const createEstimates = and(visible, level('estimates', 'createEdit'));
+const salesOrdersView = and(estimatesView, booksEdition);
+const receivablesView = and(visible, level('receivables', 'view'));
+
+export const booksPermissions = createPermissions({
+  Query: {
+    booksIntegration: and(isAgent, view),
+    booksOrganizations: isAdministrator,
+    booksTransaction: visible,
+    booksEstimate: estimatesView,
+    booksInvoice: visible,
+    booksSalesOrder: salesOrdersView,
+    booksItems: visible,
+    booksEmailTemplates: visible,
+    booksContactSync: isAdministrator,
+    booksProductSync: isAdministrator,
+    booksSyncRun: isAdministrator,
+    booksSyncRuns: isAdministrator,
+    booksPermissions: isAdministrator,
+  },
+  Mutation: {
+    connectBooks: isAdministrator,
+    chooseBooksOrganization: isAdministrator,
+    switchBooksEdition: isAdministrator,
+    disableBooks: isAdministrator,
+    setBooksProcessRule: isAdministrator,
+    createBooksEstimate: createEstimates,
+    createBooksInvoice: and(visible, level('invoices', 'createEdit')),
+    createBooksSalesOrder: createEstimates,
+    // Which level applies depends on the transaction's kind: the service checks it.
+    updateBooksTransaction: visible,
+    emailBooksTransaction: visible,
+    updateBooksContactSync: isAdministrator,
+    updateBooksProductSync: isAdministrator,
+    startBooksSync: isAdministrator,
+    stopBooksSyncRun: isAdministrator,
+    setBooksPermissions: isAdministrator,
+  },
+  // Desk's entities: their keys travel freely, the panel is what needs books' permission.
+  Account: { id: allow, books: visible },
+  Contact: { id: allow, books: visible },
+  Deal: { id: allow, books: visible },
+  AgentProfile: allow,
+  BooksIntegration: { '*': and(isAgent, view), connectedEmail: isAdministrator },
+  BooksOrganization: and(isAgent, view),
+  BooksAccess: allow,
+  BooksPermissionLevels: allow,
+  BooksProfilePermissions: isAdministrator,
+  // Entity types are guarded on their own fields: `_entities` reaches them without any Query rule.
+  BooksPanel: { '*': visible, receivables: receivablesView },
+  BooksReceivables: receivablesView,
+  BooksContact: visible,
+  BooksEstimate: estimatesView,
+  BooksInvoice: visible,
+  BooksSalesOrder: salesOrdersView,
+  BooksLineItem: allow,
+  BooksItem: visible,
+  BooksEmailTemplate: visible,
+  BooksEmail: visible,
+  BooksContactSync: isAdministrator,
+  BooksRecordFilter: isAdministrator,
+  BooksFieldMapping: isAdministrator,
+  BooksProductSync: isAdministrator,
+  BooksSyncRun: isAdministrator,
+  SyncProgress: allow,
+  SyncCounts: allow,
+  SyncFailure: allow,
+  // Containers only: whatever they hold is guarded by its own type's rule.
+  PageInfo: allow,
+  BooksTransactionConnection: allow,
+  BooksTransactionEdge: allow,
+  BooksItemConnection: allow,
+  BooksItemEdge: allow,
+  BooksSyncRunStart: allow,
+  BooksSyncRunConnection: allow,
+  BooksSyncRunEdge: allow,
+  SyncFailureConnection: allow,
+  SyncFailureEdge: allow,
+});

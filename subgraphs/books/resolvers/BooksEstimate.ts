@@ -1,0 +1,11 @@
+import { orNull } from '../../../shared/lookups';
+import type { BooksEstimateResolvers } from '../generated/resolvers';
+import { inOrganization } from './organization';
+import { transactionFields } from './transactionFields';
+
+export const BooksEstimate: BooksEstimateResolvers = {
+  __resolveReference: ({ id }, ctx) => inOrganization(ctx, orNull(ctx.loaders.estimate.load(id))),
+  ...transactionFields,
+  estimateStatus: (estimate) => estimate.status,
+  lineItems: (estimate, _, ctx) => ctx.loaders.linesByEstimate.load(estimate.id),
+};

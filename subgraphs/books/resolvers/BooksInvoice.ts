@@ -1,0 +1,11 @@
+import { orNull } from '../../../shared/lookups';
+import type { BooksInvoiceResolvers } from '../generated/resolvers';
+import { inOrganization } from './organization';
+import { transactionFields } from './transactionFields';
+
+export const BooksInvoice: BooksInvoiceResolvers = {
+  __resolveReference: ({ id }, ctx) => inOrganization(ctx, orNull(ctx.loaders.invoice.load(id))),
+  ...transactionFields,
+  invoiceStatus: (invoice) => invoice.status,
+  lineItems: (invoice, _, ctx) => ctx.loaders.linesByInvoice.load(invoice.id),
+};

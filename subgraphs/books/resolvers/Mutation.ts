@@ -1,0 +1,48 @@
+import { notFound } from '../../../shared/errors';
+import { isUuid } from '../../../shared/loaders';
+import type { MutationResolvers } from '../generated/resolvers';
+import { booksSyncRuns } from '../jobs/runs';
+import {
+  chooseOrganization,
+  connectBooks,
+  disableBooks,
+  setProcessRule,
+  switchEdition,
+} from '../services/connection';
+import { setBooksPermissions } from '../services/permissions';
+import { updateContactSync, updateProductSync } from '../services/syncSettings';
+import {
+  createEstimate,
+  createInvoice,
+  createSalesOrder,
+  updateTransaction,
+} from '../services/transactions';
+
+export const Mutation: MutationResolvers = {
+  connectBooks: (_, { input }, ctx) => connectBooks(ctx, input),
+  chooseBooksOrganization: (_, { organizationId }, ctx) => chooseOrganization(ctx, organizationId),
+  switchBooksEdition: (_, { edition }, ctx) => switchEdition(ctx, edition),
+  disableBooks: (_, __, ctx) => disableBooks(ctx),
+  setBooksProcessRule: (_, { rule }, ctx) => setProcessRule(ctx, rule),
+
+  createBooksEstimate: (_, { input }, ctx) => createEstimate(ctx, input),
+  createBooksInvoice: (_, { input }, ctx) => createInvoice(ctx, input),
+  createBooksSalesOrder: (_, { input }, ctx) => createSalesOrder(ctx, input),
+  updateBooksTransaction: (_, { id, input }, ctx) => updateTransaction(ctx, id, input),
+  emailBooksTransaction: () => {
+    throw new Error('E-mailing books transactions is not available yet');
+  },
+
+  updateBooksContactSync: (_, { input }, ctx) => updateContactSync(ctx, input),
+  updateBooksProductSync: (_, { input }, ctx) => updateProductSync(ctx, input),
+  startBooksSync: () => {
+    throw new Error('Starting books syncs is not available yet');
+  },
+  stopBooksSyncRun: async (_, { id }, ctx) => {
+    const run = isUuid(id) ? await booksSyncRuns.requestStop(ctx.db, id) : null;
+    if (!run) throw notFound('BooksSyncRun', id);
+    return run;
+  },
+
+  setBooksPermissions: (_, { profileId, input }, ctx) => setBooksPermissions(ctx, profileId, input),
+};
