@@ -11,6 +11,7 @@ import {
 } from '../services/connection';
 import { setBooksPermissions } from '../services/permissions';
 import { updateContactSync, updateProductSync } from '../services/syncSettings';
+import { startBooksSync } from '../services/syncRuns';
 import {
   createEstimate,
   createInvoice,
@@ -35,9 +36,7 @@ export const Mutation: MutationResolvers = {
 
   updateBooksContactSync: (_, { input }, ctx) => updateContactSync(ctx, input),
   updateBooksProductSync: (_, { input }, ctx) => updateProductSync(ctx, input),
-  startBooksSync: () => {
-    throw new Error('Starting books syncs is not available yet');
-  },
+  startBooksSync: (_, { dataType }, ctx) => startBooksSync(ctx, dataType),
   stopBooksSyncRun: async (_, { id }, ctx) => {
     const run = isUuid(id) ? await booksSyncRuns.requestStop(ctx.db, id) : null;
     if (!run) throw notFound('BooksSyncRun', id);

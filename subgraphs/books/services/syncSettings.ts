@@ -8,6 +8,7 @@ import {
   type SyncDirection,
 } from '../domain/contactSync';
 import { ContactSyncSetting, ProductSyncSetting } from '../entities';
+import { booksSyncRuns, CONTACTS_SYNC, PRODUCTS_SYNC } from '../jobs/runs';
 
 export interface ContactSyncInput extends Omit<ContactSyncSettings, 'recordFilter'> {
   /** As the client sends it: the kind is checked by contactSyncProblems. */
@@ -29,12 +30,16 @@ export async function updateContactSync(
   };
   const problems = contactSyncProblems(settings);
   if (problems.length > 0) throw badUserInput(problems.join('; '), { field: 'input' });
-  const repository = ctx.db.getRepository(ContactSyncSetting);
-  await repository.update(
-    { id: 1 },
-    { ...settings, mapping: [...settings.mapping], updatedAt: new Date() },
-  );
-  return repository.findOneByOrFail({ id: 1 });
+  return ctx.db.transaction(async (manager) => {
+    const repository = manager.getRepository(ContactSyncSetting);
+    await repository.update(
+      { id: 1 },
+      { ...settings, mapping: [...settings.mapping], updatedAt: new Date() },
+    );
+    // Switching the sync off stops what is queued or running.
+    if (!settings.enabled) await booksSyncRuns.requestStopOfKind(manager, CONTACTS_SYNC);
+    return repository.findOneByOrFail({ id: 1 });
+  });
 }
 
 /** BKS-6. */
@@ -42,7 +47,10 @@ export async function updateProductSync(
   ctx: BooksContext,
   input: { enabled: boolean; direction: SyncDirection; conflictPolicy: ConflictPolicy },
 ): Promise<ProductSyncSetting> {
-  const repository = ctx.db.getRepository(ProductSyncSetting);
-  await repository.update({ id: 1 }, { ...input, updatedAt: new Date() });
-  return repository.findOneByOrFail({ id: 1 });
+  return ctx.db.transaction(async (manager) => {
+    const repository = manager.getRepository(ProductSyncSetting);
+    await repository.update({ id: 1 }, { ...input, updatedAt: new Date() });
+    if (!input.enabled) await booksSyncRuns.requestStopOfKind(manager, PRODUCTS_SYNC);
+    return repository.findOneByOrFail({ id: 1 });
+  });
 }
