@@ -16,6 +16,7 @@ import { formatErrorFor, REFUSAL_CODES } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { listen, RunningService } from '../shared/subgraph';
 import { authenticate } from './auth';
+import { documentRoutes } from './documents';
 import { GatewayContext, SignedIdentityDataSource } from './subgraphDataSource';
 
 export const SUPERGRAPH_FILE = 'supergraph.graphql';
@@ -113,6 +114,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       .json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
   app.get('/', (_req, res) => res.redirect('/graphql'));
+  // Links a browser opens without an Authorization header: each carries its own signed token.
+  app.use(documentRoutes({ config, log: options.log, booksUrl: urlOf('books') ?? '' }));
   app.use(
     '/graphql',
     express.json({ limit: config.requestBodyLimitBytes }),

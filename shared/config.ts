@@ -35,6 +35,11 @@ export interface Config {
     /** Introspection and the Sandbox landing page; on outside production unless set explicitly. */
     introspection: boolean;
     landingPage: boolean;
+    /**
+     * Where browsers reach the gateway (PUBLIC_URL), without a trailing slash: links the graph
+     * hands out, such as a books PDF's, point here rather than at a subgraph's port.
+     */
+    publicUrl: string;
   };
   subgraphs: Record<SubgraphName, { port: number; url: string }>;
   auth: {
@@ -44,6 +49,11 @@ export interface Config {
     subgraphSecret: string;
     /** How long a forwarded identity stays valid; it only has to outlive one request. */
     subgraphIdentityTtlSeconds: number;
+    /**
+     * How long a PDF link stays valid: its token stands in for the Authorization header a browser
+     * cannot send, so it is short-lived and names one agent and one document.
+     */
+    pdfLinkTtlSeconds: number;
     /** How long other subgraphs keep desk's answer to "which profile does this agent have". */
     agentProfileCacheSeconds: number;
   };
@@ -126,6 +136,16 @@ function smtpUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
+/** Refused at start: every link the graph hands out would otherwise be broken. */
+function publicUrl(raw: string | undefined, gatewayPort: number): string {
+  if (raw === undefined || raw === '') return `http://localhost:${gatewayPort}`;
+  const protocol = URL.canParse(raw) ? new URL(raw).protocol : null;
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new ConfigError(`PUBLIC_URL must be an http:// or https:// URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
 function environment(raw: string | undefined): Environment {
   if (raw === undefined || raw === '') return 'development';
   if (raw === 'development' || raw === 'test' || raw === 'production') return raw;
@@ -144,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       url: env[`${name.toUpperCase()}_URL`] || `http://localhost:${port}/graphql`,
     };
   }
+  const gatewayPort = integer(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway);
   const config: Config = {
     env: nodeEnv,
     projectRoot,
@@ -155,10 +176,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 54329),
     },
     gateway: {
-      port: integer(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway),
+      port: gatewayPort,
       subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
       introspection: flag(env, 'GRAPHQL_INTROSPECTION', !production),
       landingPage: flag(env, 'GRAPHQL_LANDING_PAGE', !production),
+      publicUrl: publicUrl(env.PUBLIC_URL, gatewayPort),
     },
     subgraphs,
     auth: {
@@ -167,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       agentTokenTtl: env.AGENT_TOKEN_TTL || '12h',
       subgraphSecret: env.SUBGRAPH_SIGNING_SECRET || DEVELOPMENT_SUBGRAPH_SECRET,
       subgraphIdentityTtlSeconds: integer(env, 'SUBGRAPH_IDENTITY_TTL_SECONDS', 60),
+      pdfLinkTtlSeconds: positive(env, 'PDF_LINK_TTL_SECONDS', 300),
       agentProfileCacheSeconds: integer(env, 'AGENT_PROFILE_CACHE_SECONDS', 10),
     },
     pagination: {

@@ -6,6 +6,8 @@ export const IDENTITY_HEADER = 'x-customer-graph-identity';
 
 const SUBGRAPH_AUDIENCE = 'customer-graph-subgraphs';
 const AGENT_AUDIENCE = 'customer-graph';
+/** A document link's own audience, so that its token is never accepted as a bearer token. */
+const DOCUMENT_LINK_AUDIENCE = 'customer-graph-document-links';
 
 export interface AgentIdentity {
   kind: 'agent';
@@ -81,4 +83,47 @@ export function verifyForwardedIdentity(header: string, auth: Config['auth']): I
       : { kind: 'service', service: identity.service };
   }
   throw new IdentityError('forwarded identity is malformed');
+}
+
+/** What a document link's token grants: one agent, one document, until it expires. */
+export interface DocumentLinkGrant {
+  agent: AgentIdentity;
+  documentId: string;
+}
+
+/**
+ * The token of a link a browser opens without an Authorization header (a books PDF). Signed with
+ * the agent JWT secret, like the agent's own token, as it stands in for it; bound to one document
+ * and short-lived, because a URL ends up in browser history and server logs.
+ */
+export function signDocumentLinkToken(
+  grant: DocumentLinkGrant,
+  auth: Config['auth'],
+  ttlSeconds = auth.pdfLinkTtlSeconds,
+): string {
+  return jwt.sign({ email: grant.agent.email, doc: grant.documentId }, auth.agentJwtSecret, {
+    subject: grant.agent.agentId,
+    issuer: auth.agentJwtIssuer,
+    audience: DOCUMENT_LINK_AUDIENCE,
+    expiresIn: ttlSeconds,
+    algorithm: 'HS256',
+  });
+}
+
+export function verifyDocumentLinkToken(token: string, auth: Config['auth']): DocumentLinkGrant {
+  const payload = payloadOf(token, auth.agentJwtSecret, {
+    issuer: auth.agentJwtIssuer,
+    audience: DOCUMENT_LINK_AUDIENCE,
+  });
+  if (
+    typeof payload.sub !== 'string' ||
+    typeof payload.email !== 'string' ||
+    typeof payload.doc !== 'string'
+  ) {
+    throw new IdentityError('link token lacks subject, email or document');
+  }
+  return {
+    agent: { kind: 'agent', agentId: payload.sub, email: payload.email },
+    documentId: payload.doc,
+  };
 }

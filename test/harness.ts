@@ -1,3 +1,4 @@
+import net, { type AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { type Config, config } from '../shared/config';
 import { statementCount } from '../shared/database/dataSource';
@@ -62,6 +63,15 @@ export async function postGraphQL<T>(
   return { ...json, status: response.status };
 }
 
+/** A port nothing listens on now, for a server that must know its URL before it starts. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 /**
  * Every subgraph and the gateway on free ports, over real HTTP, against the test database made
  * by globalSetup; like Apollo's startSubgraphsAndGateway.
@@ -84,6 +94,12 @@ export async function startGraph(
     ...base,
     auth: { ...base.auth, agentProfileCacheSeconds: 0 },
     jobs: { ...base.jobs, schedules: false },
+  };
+  // Subgraphs hand out links to the gateway (books' PDFs), so its port is known before they start.
+  const gatewayPort = await freePort();
+  settings = {
+    ...settings,
+    gateway: { ...settings.gateway, publicUrl: `http://localhost:${gatewayPort}` },
   };
   const log = logger('test');
   const services: Record<string, RunningSubgraph> = {};
@@ -115,7 +131,7 @@ export async function startGraph(
     jobs[name] = service.jobs;
     subgraphUrls[name] = service.url as string;
   }
-  const gateway = await startGateway({ config: settings, log, subgraphUrls, port: 0 });
+  const gateway = await startGateway({ config: settings, log, subgraphUrls, port: gatewayPort });
 
   const agents = await dataSources.desk.getRepository(Agent).find();
   const tokens = {} as Record<DemoAgent, string>;

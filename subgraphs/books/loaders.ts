@@ -2,8 +2,10 @@ import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
 import { Organization } from '../../shared/integration/entities';
 import { byIdLoader, groupedLoader, isUuid } from '../../shared/loaders';
+import { mailForRelated } from '../../shared/mail/outbox';
 import { ownerSetPageLoader } from '../../shared/ownerSetPages';
 import type { PageLimits } from '../../shared/pagination';
+import { BOOKS_SCHEMA } from './database';
 import { OUTSTANDING_INVOICE_STATUSES } from './domain/status';
 import {
   BooksContact,
@@ -15,8 +17,12 @@ import {
   Item,
   SalesOrder,
   SalesOrderLine,
+  Transaction,
 } from './entities';
 import type { BooksDocumentRow } from './models';
+
+/** The outbox's related type of every transaction e-mail (BKS-11); ids are unique across kinds. */
+export const TRANSACTION_MAIL = 'transaction';
 
 /** Every entity reference and nested list of a request goes through one of these. */
 export function createBooksLoaders(
@@ -101,6 +107,25 @@ export function createBooksLoaders(
       const byContact = new Map(rows.map((row) => [row.contactId, Number(row.outstanding)]));
       return contactIds.map((id) => byContact.get(id) ?? 0);
     }),
+    /**
+     * Any kind of transaction by id, in the connected organization only: what a PDF link or an
+     * e-mail names before its kind is known.
+     */
+    transaction: new DataLoader<string, Transaction | null>(async (ids) => {
+      const { organizationId } = await connection();
+      const valid = ids.filter(isUuid);
+      const rows =
+        organizationId && valid.length > 0
+          ? await repo(Transaction).findBy({ organizationId, id: In(valid) })
+          : [];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** BKS-11: each transaction's e-mails, newest first. */
+    emailsOfTransaction: groupedLoader(
+      (ids: readonly string[]) => mailForRelated(db, BOOKS_SCHEMA, TRANSACTION_MAIL, ids),
+      (row) => row.relatedId as string,
+    ),
     /** BKS-10: an account's or contact's transactions, through its books contact. */
     transactionPagesByContact: transactionPages('d.contact_id'),
     /** BKS-10: a deal's transactions, whichever books contacts they are for. */

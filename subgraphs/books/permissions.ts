@@ -2,9 +2,10 @@ import { allow, and, rule } from 'graphql-shield';
 import { forbidden } from '../../shared/errors';
 import { createPermissions } from '../../shared/shield';
 import type { BooksContext } from './context';
-import type { BooksArea } from './domain/permissions';
+import { AREA_OF_KIND, type BooksArea } from './domain/permissions';
+import { visibleTransaction } from './services/documents';
 
-// Every rule here depends on the caller and the connection alone: one evaluation per request.
+// Rules that depend on the caller and the connection alone: one evaluation per request.
 const contextual = { cache: 'contextual' } as const;
 
 const isAgent = rule(
@@ -48,16 +49,39 @@ const AREA_NAMES: Record<BooksArea, string> = {
   receivables: 'receivables',
 };
 
+type Access = 'view' | 'createEdit' | 'email';
+
+const VERBS: Record<Access, string> = {
+  view: 'see',
+  createEdit: 'create or edit',
+  email: 'e-mail',
+};
+
+async function allowed(ctx: BooksContext, area: BooksArea, access: Access) {
+  const levels = (await ctx.viewer()).levels[area];
+  return (
+    levels[access] || forbidden(`Your profile may not ${VERBS[access]} books ${AREA_NAMES[area]}`)
+  );
+}
+
 /** BKS-7: one level of one kind of data. */
-const level = (area: BooksArea, access: 'view' | 'createEdit') =>
+const level = (area: BooksArea, access: Access) =>
   rule(
     `books-${area}-${access}`,
     contextual,
-  )(async (_parent, _args, ctx: BooksContext) => {
-    const levels = (await ctx.viewer()).levels[area];
-    const verb = access === 'view' ? 'see' : 'create or edit';
-    return levels[access] || forbidden(`Your profile may not ${verb} books ${AREA_NAMES[area]}`);
-  });
+  )(async (_parent, _args, ctx: BooksContext) => allowed(ctx, area, access));
+
+/**
+ * BKS-7: a level of the kind of the transaction `args.id` names, which only its row tells (hence
+ * per arguments). One this organization does not have passes, for the resolver's NOT_FOUND.
+ */
+const transactionLevel = (access: Access) =>
+  rule(`books-transaction-${access}`, { cache: 'strict' })(
+    async (_parent, args: { id: string }, ctx: BooksContext) => {
+      const row = await visibleTransaction(ctx, args.id);
+      return !row || allowed(ctx, AREA_OF_KIND[row.kind], access);
+    },
+  );
 
 /** BKS-7/8: sales orders exist only in the BOOKS edition. */
 const booksEdition = rule(
@@ -84,6 +108,7 @@ export const booksPermissions = createPermissions({
     booksInvoice: visible,
     booksSalesOrder: salesOrdersView,
     booksItems: visible,
+    booksTransactionPdf: and(visible, transactionLevel('view')),
     booksEmailTemplates: visible,
     booksContactSync: isAdministrator,
     booksProductSync: isAdministrator,
@@ -102,7 +127,7 @@ export const booksPermissions = createPermissions({
     createBooksSalesOrder: createEstimates,
     // Which level applies depends on the transaction's kind: the service checks it.
     updateBooksTransaction: visible,
-    emailBooksTransaction: visible,
+    emailBooksTransaction: and(visible, transactionLevel('email')),
     updateBooksContactSync: isAdministrator,
     updateBooksProductSync: isAdministrator,
     startBooksSync: isAdministrator,
@@ -129,6 +154,7 @@ export const booksPermissions = createPermissions({
   BooksLineItem: allow,
   BooksItem: visible,
   BooksEmailTemplate: visible,
+  BooksPdf: visible,
   BooksEmail: visible,
   BooksContactSync: isAdministrator,
   BooksRecordFilter: isAdministrator,

@@ -323,6 +323,14 @@ export type BooksPanelTransactionsArgs = {
   kind?: InputMaybe<BooksTransactionKind>;
 };
 
+/** A generated PDF file. */
+export type BooksPdf = {
+  __typename?: 'BooksPdf';
+  contentBase64: Scalars['String']['output'];
+  /** e.g. INV-00012.pdf */
+  fileName: Scalars['String']['output'];
+};
+
 export type BooksPermissionLevels = {
   __typename?: 'BooksPermissionLevels';
   estimates: BooksAccess;
@@ -672,6 +680,12 @@ export type Query = {
   booksSyncRuns: BooksSyncRunConnection;
   /** BKS-10: a transaction's details by its number (EST-00001, INV-00001, SO-00001). */
   booksTransaction?: Maybe<BooksTransaction>;
+  /**
+   * BKS-10: a transaction's PDF, for the gateway's /documents/books/<id>.pdf link, which asks for it
+   * as the agent the link was made for; needs view of the transaction's kind. Null when there is no
+   * such transaction in the connected organization.
+   */
+  booksTransactionPdf?: Maybe<BooksPdf>;
 };
 
 /**
@@ -749,6 +763,15 @@ export type QueryBooksSyncRunsArgs = {
  */
 export type QueryBooksTransactionArgs = {
   number: Scalars['String']['input'];
+};
+
+/**
+ * Books owns an accounting organization's contacts, items, estimates, invoices and sales orders, the
+ * integration's connection (service key, edition, organization), its process rules and its sync
+ * settings. It adds a `books` panel to desk's Account, Contact and Deal (BKS-10).
+ */
+export type QueryBooksTransactionPdfArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type SyncCounts = {
@@ -1026,6 +1049,7 @@ export type ResolversTypes = {
   BooksLineItemInput: BooksLineItemInput;
   BooksOrganization: ResolverTypeWrapper<Organization>;
   BooksPanel: ResolverTypeWrapper<PanelModel>;
+  BooksPdf: ResolverTypeWrapper<BooksPdf>;
   BooksPermissionLevels: ResolverTypeWrapper<BooksLevels>;
   BooksPermissionsInput: BooksPermissionsInput;
   BooksProcessRule: BooksProcessRule;
@@ -1098,6 +1122,7 @@ export type ResolversParentTypes = {
   BooksLineItemInput: BooksLineItemInput;
   BooksOrganization: Organization;
   BooksPanel: PanelModel;
+  BooksPdf: BooksPdf;
   BooksPermissionLevels: BooksLevels;
   BooksPermissionsInput: BooksPermissionsInput;
   BooksProductSync: ProductSyncSetting;
@@ -1379,6 +1404,14 @@ export type BooksPanelResolvers<
     ContextType,
     Partial<BooksPanelTransactionsArgs>
   >;
+};
+
+export type BooksPdfResolvers<
+  ContextType = BooksContext,
+  ParentType extends ResolversParentTypes['BooksPdf'] = ResolversParentTypes['BooksPdf'],
+> = {
+  contentBase64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type BooksPermissionLevelsResolvers<
@@ -1761,6 +1794,12 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryBooksTransactionArgs, 'number'>
   >;
+  booksTransactionPdf?: Resolver<
+    Maybe<ResolversTypes['BooksPdf']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryBooksTransactionPdfArgs, 'id'>
+  >;
 };
 
 export type SyncCountsResolvers<
@@ -1836,6 +1875,7 @@ export type Resolvers<ContextType = BooksContext> = {
   BooksLineItem?: BooksLineItemResolvers<ContextType>;
   BooksOrganization?: BooksOrganizationResolvers<ContextType>;
   BooksPanel?: BooksPanelResolvers<ContextType>;
+  BooksPdf?: BooksPdfResolvers<ContextType>;
   BooksPermissionLevels?: BooksPermissionLevelsResolvers<ContextType>;
   BooksProductSync?: BooksProductSyncResolvers<ContextType>;
   BooksProfilePermissions?: BooksProfilePermissionsResolvers<ContextType>;

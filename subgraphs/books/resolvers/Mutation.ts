@@ -9,6 +9,7 @@ import {
   setProcessRule,
   switchEdition,
 } from '../services/connection';
+import { emailTransaction } from '../services/documents';
 import { setBooksPermissions } from '../services/permissions';
 import { updateContactSync, updateProductSync } from '../services/syncSettings';
 import { startBooksSync } from '../services/syncRuns';
@@ -30,9 +31,7 @@ export const Mutation: MutationResolvers = {
   createBooksInvoice: (_, { input }, ctx) => createInvoice(ctx, input),
   createBooksSalesOrder: (_, { input }, ctx) => createSalesOrder(ctx, input),
   updateBooksTransaction: (_, { id, input }, ctx) => updateTransaction(ctx, id, input),
-  emailBooksTransaction: () => {
-    throw new Error('E-mailing books transactions is not available yet');
-  },
+  emailBooksTransaction: (_, { id, input }, ctx) => emailTransaction(ctx, id, input),
 
   updateBooksContactSync: (_, { input }, ctx) => updateContactSync(ctx, input),
   updateBooksProductSync: (_, { input }, ctx) => updateProductSync(ctx, input),

@@ -14,6 +14,7 @@ import {
 import type { QueryResolvers } from '../generated/resolvers';
 import { booksSyncRuns } from '../jobs/runs';
 import { reachableOrganizations } from '../services/connection';
+import { transactionPdf } from '../services/documents';
 import { inOrganization } from './organization';
 
 /** The connected organization; the shield has made sure books is enabled. */
@@ -65,6 +66,8 @@ export const Query: QueryResolvers = {
       ctx.limits,
     );
   },
+
+  booksTransactionPdf: (_, { id }, ctx) => transactionPdf(ctx, id),
 
   booksEmailTemplates: async (_, { kind }, ctx) => {
     const organizationId = await organizationOf(ctx);

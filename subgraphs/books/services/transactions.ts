@@ -52,7 +52,11 @@ export interface UpdateTransactionInput {
   dueOn?: string | null;
 }
 
-const DOCUMENT: Record<TransactionKind, typeof Estimate | typeof Invoice | typeof SalesOrder> = {
+/** Each kind's table. */
+export const DOCUMENT: Record<
+  TransactionKind,
+  typeof Estimate | typeof Invoice | typeof SalesOrder
+> = {
   ESTIMATE: Estimate,
   INVOICE: Invoice,
   SALES_ORDER: SalesOrder,
