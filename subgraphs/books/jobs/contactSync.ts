@@ -438,7 +438,8 @@ class ContactChunk {
             deskSyncedAt: null,
           });
           this.failures.push({
-            record: `books contact ${contact.name}`,
+            // Names may repeat in books; the id keeps each report its own.
+            record: `books contact ${contact.name} (${contact.id})`,
             reason: 'no longer covered by the filter but has transactions: unlinked, not deleted',
           });
         } else {

@@ -1,0 +1,498 @@
+import { randomUUID } from 'node:crypto';
+import {
+  contactSyncHash,
+  DEFAULT_MAPPINGS,
+  deskAccountValues,
+  mappedValues,
+} from '../subgraphs/books/domain/contactSync';
+import { expectError, expectNoErrors, mutateOk, sqlOn } from './expectations';
+import { Graph, startGraph } from './harness';
+
+/**
+ * BKS-4/BKS-5 through the gateway, with the subgraphs' workers: contact sync runs between desk
+ * accounts and books contacts, per direction and conflict policy, and deleteEarlierRecords.
+ *
+ * The runs read every desk account, but the setting's filter (an industry only this file's
+ * accounts have) keeps the demo accounts out of them, except where deleteEarlierRecords is the
+ * point. afterAll puts back the settings, every books contact as it was, and the runs, and
+ * removes the desk accounts this file made.
+ */
+
+/** Small, so the desk accounts take several chunks. */
+const BATCH = 7;
+const RUN_TIMEOUT_MS = 45_000;
+const MAPPING = DEFAULT_MAPPINGS.ACCOUNTS;
+
+interface Counts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
+interface Run {
+  id: string;
+  dataType: string;
+  direction: string;
+  status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'STOPPED';
+  error: string | null;
+  progress: { processed: number; total: number | null };
+  counts: Counts;
+  failures: { totalCount: number; nodes: { record: string; reason: string }[] };
+}
+
+interface DeskAccount {
+  id: string;
+  name: string;
+  website: string | null;
+  phone: string | null;
+  industry: string | null;
+  city: string | null;
+  country: string | null;
+}
+
+interface ContactRow {
+  id: string;
+  name: string;
+  company_name: string | null;
+  phone: string | null;
+  website: string | null;
+  city: string | null;
+  country: string | null;
+  desk_account_id: string | null;
+  synced_hash: string | null;
+}
+
+const RUN_FIELDS = `id dataType direction status error progress { processed total }
+  counts { added updated unchanged failed } failures(first: 100) { totalCount nodes { record reason } }`;
+const START = `mutation ($dataType: BooksSyncDataType!) {
+  startBooksSync(dataType: $dataType) { started run { ${RUN_FIELDS} } }
+}`;
+const RUN = `query ($id: ID!) { booksSyncRun(id: $id) { ${RUN_FIELDS} } }`;
+const UPDATE_SETTING = `mutation ($input: BooksContactSyncInput!) {
+  updateBooksContactSync(input: $input) { enabled }
+}`;
+const ACCOUNT_FIELDS = 'id name website phone industry city country';
+const CREATE_ACCOUNT = `mutation ($input: CreateAccountInput!) { createAccount(input: $input) { ${ACCOUNT_FIELDS} } }`;
+const UPDATE_ACCOUNT = `mutation ($id: ID!, $input: UpdateAccountInput!) {
+  updateAccount(id: $id, input: $input) { ${ACCOUNT_FIELDS} }
+}`;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The hash both sides have when a books contact holds exactly the desk account's values. */
+const deskHash = (account: DeskAccount) =>
+  contactSyncHash(MAPPING, mappedValues(MAPPING, deskAccountValues(account)));
+
+describe('BKS-4/BKS-5: contact sync runs between desk accounts and books contacts', () => {
+  let graph: Graph;
+  const { sql } = sqlOn(() => graph.dataSources.books);
+  const tag = `Books sync test ${randomUUID().slice(0, 8)}`;
+  let settingBefore: Record<string, unknown>;
+  let contactsBefore: unknown[];
+  let runsBefore: string[];
+  let productSettingBefore: Record<string, unknown>;
+  const createdAccounts: string[] = [];
+  let deskAccounts: number;
+
+  const setting = (input: {
+    direction?: 'TWO_WAY' | 'TO_BOOKS';
+    conflictPolicy?: 'DUPLICATE' | 'OVERWRITE' | 'SKIP';
+    deleteEarlierRecords?: boolean;
+    enabled?: boolean;
+  }) =>
+    mutateOk(graph, 'admin', UPDATE_SETTING, {
+      input: {
+        enabled: input.enabled ?? true,
+        module: 'ACCOUNTS',
+        recordFilter: { kind: 'INDUSTRY', value: tag },
+        direction: input.direction ?? 'TWO_WAY',
+        conflictPolicy: input.conflictPolicy ?? 'SKIP',
+        deleteEarlierRecords: input.deleteEarlierRecords ?? false,
+        mapping: MAPPING,
+      },
+    });
+
+  async function finished(id: string): Promise<Run> {
+    const deadline = Date.now() + RUN_TIMEOUT_MS;
+    for (;;) {
+      const res = await graph.query<{ booksSyncRun: Run | null }>('admin', RUN, { id });
+      expectNoErrors(res);
+      const run = res.data?.booksSyncRun;
+      if (run && ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(run.status)) return run;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for run ${id}`);
+      await sleep(100);
+    }
+  }
+
+  async function sync(): Promise<Run> {
+    const { started, run } = await mutateOk<{ started: boolean; run: Run }>(graph, 'admin', START, {
+      dataType: 'CONTACTS',
+    });
+    expect(started).toBe(true);
+    const done = await finished(run.id);
+    expect(done).toMatchObject({ dataType: 'CONTACTS', status: 'SUCCEEDED', error: null });
+    return done;
+  }
+
+  const updateAccount = (id: string, input: Partial<Omit<DeskAccount, 'id'>>) =>
+    mutateOk<DeskAccount>(graph, 'admin', UPDATE_ACCOUNT, { id, input });
+
+  async function deskAccount(id: string): Promise<DeskAccount> {
+    const [row] = await sql<DeskAccount>(
+      `SELECT id, name, website, phone, industry, city, country FROM desk.account WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  const linkedContact = async (accountId: string): Promise<ContactRow | undefined> =>
+    (
+      await sql<ContactRow>(
+        `SELECT id, name, company_name, phone, website, city, country, desk_account_id, synced_hash
+         FROM books.contact WHERE desk_account_id = $1`,
+        [accountId],
+      )
+    )[0];
+
+  async function newAccount(name: string): Promise<DeskAccount> {
+    const account = await mutateOk<DeskAccount>(graph, 'admin', CREATE_ACCOUNT, {
+      input: { name: `${name} ${tag}`, phone: '+1 555 0100', city: 'Lyon', industry: tag },
+    });
+    createdAccounts.push(account.id);
+    return account;
+  }
+
+  /** The counts of a run in which all but `changed` of this file's accounts were left alone. */
+  const counts = (changed: Omit<Partial<Counts>, 'unchanged'>): Counts => {
+    const { added = 0, updated = 0, failed = 0 } = changed;
+    return { added, updated, failed, unchanged: createdAccounts.length - added - updated - failed };
+  };
+
+  let overwrite: DeskAccount;
+  let skip: DeskAccount;
+  let duplicate: DeskAccount;
+  let oneWay: DeskAccount;
+
+  beforeAll(async () => {
+    graph = await startGraph({
+      workers: true,
+      configure: (config) => ({
+        ...config,
+        jobs: { ...config.jobs, pollIntervalSeconds: 0.5, syncBatchSize: BATCH },
+      }),
+    });
+    [settingBefore] = await sql(
+      `SELECT enabled, module, record_filter, direction, conflict_policy, delete_earlier_records,
+         mapping, updated_at::text FROM books.contact_sync_setting WHERE id = 1`,
+    );
+    contactsBefore = (
+      await sql<{ row: unknown }>('SELECT to_jsonb(c) AS row FROM books.contact c')
+    ).map((r) => r.row);
+    runsBefore = (await sql<{ id: string }>('SELECT id FROM books.sync_run')).map((r) => r.id);
+    [productSettingBefore] = await sql(
+      `SELECT enabled, direction, conflict_policy, updated_at::text
+       FROM books.product_sync_setting WHERE id = 1`,
+    );
+    overwrite = await newAccount('Overwrite');
+    skip = await newAccount('Skip');
+    duplicate = await newAccount('Duplicate');
+    oneWay = await newAccount('One way');
+    [{ count: deskAccounts }] = await sql<{ count: number }>(
+      'SELECT count(*)::int AS count FROM desk.account',
+    );
+    await setting({});
+  });
+
+  afterAll(async () => {
+    if (!graph) return;
+    try {
+      if (settingBefore) {
+        const s = settingBefore;
+        await sql(
+          `UPDATE books.contact_sync_setting SET enabled = $1, module = $2, record_filter = $3,
+             direction = $4, conflict_policy = $5, delete_earlier_records = $6, mapping = $7,
+             updated_at = $8::timestamptz WHERE id = 1`,
+          [
+            s.enabled,
+            s.module,
+            JSON.stringify(s.record_filter),
+            s.direction,
+            s.conflict_policy,
+            s.delete_earlier_records,
+            JSON.stringify(s.mapping),
+            s.updated_at,
+          ],
+        );
+        // Every books contact back as it was: made ones removed, changed or deleted ones restored.
+        const before = JSON.stringify(contactsBefore);
+        await sql(
+          `DELETE FROM books.contact WHERE id NOT IN
+             (SELECT id FROM jsonb_populate_recordset(NULL::books.contact, $1::jsonb))`,
+          [before],
+        );
+        await sql(
+          `UPDATE books.contact c SET name = b.name, company_name = b.company_name,
+             email = b.email, phone = b.phone, website = b.website, city = b.city,
+             country = b.country, desk_account_id = b.desk_account_id,
+             desk_contact_id = b.desk_contact_id, desk_synced_at = b.desk_synced_at,
+             synced_hash = b.synced_hash, updated_at = b.updated_at
+           FROM jsonb_populate_recordset(NULL::books.contact, $1::jsonb) b WHERE c.id = b.id`,
+          [before],
+        );
+        await sql(
+          `INSERT INTO books.contact
+           SELECT * FROM jsonb_populate_recordset(NULL::books.contact, $1::jsonb)
+           ON CONFLICT (id) DO NOTHING`,
+          [before],
+        );
+        await sql('DELETE FROM desk.account WHERE id = ANY($1)', [createdAccounts]);
+        const p = productSettingBefore;
+        await sql(
+          `UPDATE books.product_sync_setting SET enabled = $1, direction = $2,
+             conflict_policy = $3, updated_at = $4::timestamptz WHERE id = 1`,
+          [p.enabled, p.direction, p.conflict_policy, p.updated_at],
+        );
+        // The seed links no item to a desk product: the products runs made go, and the links.
+        await sql(
+          `UPDATE books.item SET desk_product_id = NULL, desk_synced_at = NULL, synced_hash = NULL`,
+        );
+        await sql(`DELETE FROM desk.product WHERE external_source = 'books'`);
+        await sql('DELETE FROM books.sync_run WHERE NOT (id = ANY($1))', [runsBefore]);
+      }
+    } finally {
+      await graph.stop();
+    }
+  });
+
+  it('gives each new desk account the filter covers a books contact, linked and hashed', async () => {
+    const done = await sync();
+    // Every desk account is read; the filter decides which are synced.
+    expect(done.progress.total).toBeGreaterThanOrEqual(deskAccounts);
+    expect(done.progress.processed).toBe(done.progress.total);
+    expect(done).toMatchObject({
+      direction: 'BOTH_WAYS',
+      counts: counts({ added: 4 }),
+      failures: { totalCount: 0 },
+    });
+    for (const account of [overwrite, skip, duplicate, oneWay]) {
+      expect(await linkedContact(account.id)).toMatchObject({
+        name: account.name,
+        company_name: account.name,
+        phone: '+1 555 0100',
+        city: 'Lyon',
+        website: null,
+        country: null,
+        synced_hash: deskHash(account),
+      });
+    }
+    // The demo accounts the filter leaves out were not touched.
+    const [{ count }] = await sql<{ count: number }>(
+      "SELECT count(*)::int AS count FROM books.contact WHERE desk_synced_at > now() - interval '1 minute'",
+    );
+    expect(count).toBe(4);
+  });
+
+  it('changes nothing when run again', async () => {
+    expect((await sync()).counts).toEqual(counts({}));
+  });
+
+  it('writes a change made in books only back to desk (TWO_WAY)', async () => {
+    const contact = await linkedContact(overwrite.id);
+    await sql(`UPDATE books.contact SET city = 'Nantes' WHERE id = $1`, [contact?.id]);
+    expect((await sync()).counts).toEqual(counts({ updated: 1 }));
+    overwrite = await deskAccount(overwrite.id);
+    expect(overwrite.city).toBe('Nantes');
+    expect((await linkedContact(overwrite.id))?.synced_hash).toBe(deskHash(overwrite));
+  });
+
+  it('OVERWRITE: desk’s version wins in books when both sides changed', async () => {
+    await setting({ conflictPolicy: 'OVERWRITE' });
+    overwrite = await updateAccount(overwrite.id, { phone: '+1 555 0111' });
+    await sql(`UPDATE books.contact SET phone = '+1 555 0999' WHERE desk_account_id = $1`, [
+      overwrite.id,
+    ]);
+    expect((await sync()).counts).toEqual(counts({ updated: 1 }));
+    expect(await linkedContact(overwrite.id)).toMatchObject({
+      phone: '+1 555 0111',
+      synced_hash: deskHash(overwrite),
+    });
+    expect((await deskAccount(overwrite.id)).phone).toBe('+1 555 0111');
+  });
+
+  it('DUPLICATE: keeps the books contact, unlinked, and makes a new one from desk’s version', async () => {
+    await setting({ conflictPolicy: 'DUPLICATE' });
+    duplicate = await updateAccount(duplicate.id, { phone: '+1 555 0222' });
+    const old = await linkedContact(duplicate.id);
+    await sql(`UPDATE books.contact SET phone = '+1 555 0888' WHERE id = $1`, [old?.id]);
+    expect((await sync()).counts).toEqual(counts({ added: 1 }));
+    const [kept] = await sql<ContactRow>(
+      'SELECT phone, desk_account_id, synced_hash FROM books.contact WHERE id = $1',
+      [old?.id],
+    );
+    expect(kept).toEqual({ phone: '+1 555 0888', desk_account_id: null, synced_hash: null });
+    const fresh = await linkedContact(duplicate.id);
+    expect(fresh?.id).not.toBe(old?.id);
+    expect(fresh).toMatchObject({ phone: '+1 555 0222', synced_hash: deskHash(duplicate) });
+    expect((await deskAccount(duplicate.id)).phone).toBe('+1 555 0222');
+  });
+
+  it('SKIP: leaves both sides as they are and reports the record', async () => {
+    await setting({ conflictPolicy: 'SKIP' });
+    skip = await updateAccount(skip.id, { phone: '+1 555 0333' });
+    const before = await linkedContact(skip.id);
+    await sql(`UPDATE books.contact SET phone = '+1 555 0777' WHERE id = $1`, [before?.id]);
+    const done = await sync();
+    expect(done.counts).toEqual(counts({ failed: 1 }));
+    expect(done.failures.nodes).toEqual([
+      { record: `account ${skip.name}`, reason: 'changed on both sides' },
+    ]);
+    expect(await linkedContact(skip.id)).toMatchObject({
+      id: before?.id,
+      phone: '+1 555 0777',
+      synced_hash: before?.synced_hash,
+    });
+    expect((await deskAccount(skip.id)).phone).toBe('+1 555 0333');
+    // Once books agrees with desk again, the record is in sync without a write.
+    await sql(`UPDATE books.contact SET phone = '+1 555 0333' WHERE id = $1`, [before?.id]);
+    expect((await sync()).counts).toEqual(counts({}));
+    expect((await linkedContact(skip.id))?.synced_hash).toBe(deskHash(skip));
+  });
+
+  it('TO_BOOKS never writes to desk, even when only books changed, and still takes desk’s changes', async () => {
+    await setting({ direction: 'TO_BOOKS', conflictPolicy: 'OVERWRITE' });
+    const contact = await linkedContact(oneWay.id);
+    await sql(`UPDATE books.contact SET city = 'Lille' WHERE id = $1`, [contact?.id]);
+    const done = await sync();
+    expect(done.direction).toBe('FROM_DESK');
+    expect(done.counts).toEqual(counts({}));
+    expect(await deskAccount(oneWay.id)).toEqual(oneWay);
+    expect(await linkedContact(oneWay.id)).toMatchObject({
+      city: 'Lille',
+      synced_hash: contact?.synced_hash,
+    });
+
+    const changed = await updateAccount(skip.id, { website: 'https://skip.example' });
+    expect((await sync()).counts).toEqual(counts({ updated: 1 }));
+    expect((await linkedContact(skip.id))?.website).toBe('https://skip.example');
+    expect(await deskAccount(skip.id)).toEqual(changed);
+    await setting({});
+  });
+
+  it('deleteEarlierRecords: deletes the books contacts of accounts the filter no longer covers, unlinking those with transactions', async () => {
+    oneWay = await updateAccount(oneWay.id, { industry: `${tag} (left)` });
+    const oneWayContact = await linkedContact(oneWay.id);
+    // Every other linked contact is of an account the filter never covered: the demo's.
+    const others = await sql<{ id: string; billed: boolean }>(
+      `SELECT c.id, EXISTS (SELECT 1 FROM books.transaction t WHERE t.contact_id = c.id) AS billed
+       FROM books.contact c
+       WHERE c.desk_account_id IS NOT NULL AND NOT (c.desk_account_id = ANY($1))`,
+      [createdAccounts],
+    );
+    await setting({ deleteEarlierRecords: true });
+    const done = await sync();
+    const billed = others.filter((o) => o.billed).map((o) => o.id);
+    expect(done.counts).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: createdAccounts.length - 1,
+      failed: billed.length,
+    });
+    expect(done.failures.totalCount).toBe(billed.length);
+    for (const failure of done.failures.nodes) {
+      expect(failure.reason).toMatch(/has transactions: unlinked, not deleted/);
+    }
+    const remaining = await sql<{ id: string; desk_account_id: string | null }>(
+      'SELECT id, desk_account_id FROM books.contact WHERE id = ANY($1)',
+      [[...others.map((o) => o.id), oneWayContact?.id]],
+    );
+    expect(remaining.map((r) => r.id).sort()).toEqual([...billed].sort());
+    expect(remaining.every((r) => r.desk_account_id === null)).toBe(true);
+    for (const account of [overwrite, skip, duplicate]) {
+      expect(await linkedContact(account.id)).toBeDefined();
+    }
+    await setting({});
+  });
+
+  it('returns a queued or running run instead of starting another, and refuses while off', async () => {
+    const first = await mutateOk<{ started: boolean; run: Run }>(graph, 'admin', START, {
+      dataType: 'CONTACTS',
+    });
+    const second = await mutateOk<{ started: boolean; run: Run }>(graph, 'admin', START, {
+      dataType: 'CONTACTS',
+    });
+    // A run of several chunks, each picked up by a polling worker, lasts far longer than this.
+    expect(first.started).toBe(true);
+    expect(second).toMatchObject({ started: false, run: { id: first.run.id } });
+    await finished(first.run.id);
+
+    await setting({ enabled: false });
+    const off = await graph.query('admin', START, { dataType: 'CONTACTS' });
+    expectError(off, 'BAD_USER_INPUT', ['startBooksSync']);
+    expect(off.errors?.[0].message).toMatch(/updateBooksContactSync/);
+    expectError(await graph.query('agent', START, { dataType: 'CONTACTS' }), 'FORBIDDEN');
+    await setting({});
+  });
+
+  describe('BKS-6: products', () => {
+    const UPDATE_PRODUCT_SETTING = `mutation ($input: BooksProductSyncInput!) {
+      updateBooksProductSync(input: $input) { enabled }
+    }`;
+    const productSetting = (direction: 'TWO_WAY' | 'TO_BOOKS') =>
+      mutateOk(graph, 'admin', UPDATE_PRODUCT_SETTING, {
+        input: { enabled: true, direction, conflictPolicy: 'SKIP' },
+      });
+
+    it('refuses TO_BOOKS, since runs send books items to desk', async () => {
+      await productSetting('TO_BOOKS');
+      const res = await graph.query('admin', START, { dataType: 'PRODUCTS' });
+      expectError(res, 'BAD_USER_INPUT', ['startBooksSync']);
+      expect(res.errors?.[0].message).toMatch(/TO_BOOKS/);
+    });
+
+    it('makes a desk product of every item of the organization, linked, and finds them alike next time', async () => {
+      await productSetting('TWO_WAY');
+      const items = await sql<{ id: string; sku: string; name: string; rate: string }>(
+        `SELECT id, sku, name, rate FROM books.item
+         WHERE organization_id = (SELECT organization_id FROM books.connection WHERE id = 1)`,
+      );
+      const start = async () => {
+        const { run } = await mutateOk<{ run: Run }>(graph, 'admin', START, {
+          dataType: 'PRODUCTS',
+        });
+        return finished(run.id);
+      };
+      const first = await start();
+      expect(first).toMatchObject({
+        dataType: 'PRODUCTS',
+        direction: 'INTO_DESK',
+        status: 'SUCCEEDED',
+        progress: { processed: items.length, total: items.length },
+        counts: { added: items.length, updated: 0, unchanged: 0, failed: 0 },
+      });
+      const products = await sql<{
+        id: string;
+        external_id: string;
+        code: string;
+        unit_price: string;
+      }>(
+        `SELECT id, external_id, code, unit_price FROM desk.product WHERE external_source = 'books'`,
+      );
+      const links = await sql<{ id: string; desk_product_id: string | null }>(
+        'SELECT id, desk_product_id FROM books.item WHERE id = ANY($1)',
+        [items.map((item) => item.id)],
+      );
+      for (const item of items) {
+        const product = products.find((p) => p.external_id === item.id);
+        expect(product).toMatchObject({ code: item.sku, unit_price: item.rate });
+        expect(links.find((link) => link.id === item.id)?.desk_product_id).toBe(product?.id);
+      }
+      expect((await start()).counts).toEqual({
+        added: 0,
+        updated: 0,
+        unchanged: items.length,
+        failed: 0,
+      });
+    });
+  });
+});
