@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
 import { Organization } from '../../shared/integration/entities';
-import { byIdLoader, groupedLoader, isUuid } from '../../shared/loaders';
+import { byIdLoader, groupBy, groupedLoader, isUuid, rowsByIds } from '../../shared/loaders';
 import { mailForRelated } from '../../shared/mail/outbox';
 import { ownerSetPageLoader } from '../../shared/ownerSetPages';
 import type { PageLimits } from '../../shared/pagination';
 import { BOOKS_SCHEMA } from './database';
-import { OUTSTANDING_INVOICE_STATUSES } from './domain/status';
+import { OUTSTANDING_INVOICE_STATUSES, type TransactionKind } from './domain/status';
 import {
   BooksContact,
   type Connection,
@@ -23,6 +23,14 @@ import type { BooksDocumentRow } from './models';
 
 /** The outbox's related type of every transaction e-mail (BKS-11); ids are unique across kinds. */
 export const TRANSACTION_MAIL = 'transaction';
+
+type DocumentLine = EstimateLine | InvoiceLine | SalesOrderLine;
+
+/** A document's lines are asked for by its kind, which says the table, and its id. */
+export interface LinesKey {
+  kind: TransactionKind;
+  id: string;
+}
 
 /** Every entity reference and nested list of a request goes through one of these. */
 export function createBooksLoaders(
@@ -48,25 +56,46 @@ export function createBooksLoaders(
       return ids.map((id) => byDesk.get(id) ?? null);
     });
 
-  const linesOf = <L extends EstimateLine | InvoiceLine | SalesOrderLine>(
-    entity: new () => L,
-    parent: 'estimateId' | 'invoiceId' | 'salesOrderId',
-  ) =>
-    groupedLoader(
-      (ids: readonly string[]) =>
-        repo(entity).find({
-          where: { [parent]: In([...ids]) } as never,
-          order: { position: 'ASC' } as never,
-        }),
-      (row: L) => (row as unknown as Record<string, string>)[parent],
-    );
+  /**
+   * The lines of documents of every kind in one batch: were each kind a loader of its own, their
+   * statements would finish in different ticks and the lines' items would load in as many batches.
+   */
+  const lines = new DataLoader<LinesKey, DocumentLine[], string>(
+    async (keys) => {
+      const idsOf = (kind: TransactionKind) =>
+        keys.filter((key) => key.kind === kind).map((key) => key.id);
+      const find = <L extends DocumentLine>(
+        entity: new () => L,
+        parent: keyof L & string,
+        ids: string[],
+      ) =>
+        ids.length === 0
+          ? Promise.resolve([])
+          : repo(entity).find({
+              where: { [parent]: In(ids) } as never,
+              order: { position: 'ASC' } as never,
+            });
+      const [estimateLines, invoiceLines, salesOrderLines] = await Promise.all([
+        find(EstimateLine, 'estimateId', idsOf('ESTIMATE')),
+        find(InvoiceLine, 'invoiceId', idsOf('INVOICE')),
+        find(SalesOrderLine, 'salesOrderId', idsOf('SALES_ORDER')),
+      ]);
+      const byDocument = new Map<string, DocumentLine[]>([
+        ...groupBy(estimateLines, (line) => line.estimateId),
+        ...groupBy(invoiceLines, (line) => line.invoiceId),
+        ...groupBy(salesOrderLines, (line) => line.salesOrderId),
+      ]);
+      return keys.map((key) => byDocument.get(key.id) ?? []);
+    },
+    { cacheKeyFn: (key) => `${key.kind}:${key.id}` },
+  );
 
   /** A page's rows by id from the three tables the `transaction` view puts together. */
   const documents = async (ids: string[]): Promise<BooksDocumentRow[]> => {
     const [estimates, invoices, salesOrders] = await Promise.all([
-      repo(Estimate).findBy({ id: In(ids) }),
-      repo(Invoice).findBy({ id: In(ids) }),
-      repo(SalesOrder).findBy({ id: In(ids) }),
+      rowsByIds(repo(Estimate))(ids),
+      rowsByIds(repo(Invoice))(ids),
+      rowsByIds(repo(SalesOrder))(ids),
     ]);
     return [...estimates, ...invoices, ...salesOrders];
   };
@@ -92,9 +121,7 @@ export function createBooksLoaders(
     estimate: byIdLoader(repo(Estimate), 'BooksEstimate'),
     invoice: byIdLoader(repo(Invoice), 'BooksInvoice'),
     salesOrder: byIdLoader(repo(SalesOrder), 'BooksSalesOrder'),
-    linesByEstimate: linesOf(EstimateLine, 'estimateId'),
-    linesByInvoice: linesOf(InvoiceLine, 'invoiceId'),
-    linesBySalesOrder: linesOf(SalesOrderLine, 'salesOrderId'),
+    lines,
     /** What each books contact's issued, unsettled invoices still ask for. */
     outstandingByContact: new DataLoader<string, number>(async (contactIds) => {
       const rows: { contactId: string; outstanding: string }[] = await db.query(

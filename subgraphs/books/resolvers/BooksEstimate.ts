@@ -7,5 +7,5 @@ export const BooksEstimate: BooksEstimateResolvers = {
   __resolveReference: ({ id }, ctx) => inOrganization(ctx, orNull(ctx.loaders.estimate.load(id))),
   ...transactionFields,
   estimateStatus: (estimate) => estimate.status,
-  lineItems: (estimate, _, ctx) => ctx.loaders.linesByEstimate.load(estimate.id),
+  lineItems: (estimate, _, ctx) => ctx.loaders.lines.load({ kind: 'ESTIMATE', id: estimate.id }),
 };

@@ -7,5 +7,5 @@ export const BooksInvoice: BooksInvoiceResolvers = {
   __resolveReference: ({ id }, ctx) => inOrganization(ctx, orNull(ctx.loaders.invoice.load(id))),
   ...transactionFields,
   invoiceStatus: (invoice) => invoice.status,
-  lineItems: (invoice, _, ctx) => ctx.loaders.linesByInvoice.load(invoice.id),
+  lineItems: (invoice, _, ctx) => ctx.loaders.lines.load({ kind: 'INVOICE', id: invoice.id }),
 };

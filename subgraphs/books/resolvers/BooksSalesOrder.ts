@@ -7,5 +7,5 @@ export const BooksSalesOrder: BooksSalesOrderResolvers = {
   __resolveReference: ({ id }, ctx) => inOrganization(ctx, orNull(ctx.loaders.salesOrder.load(id))),
   ...transactionFields,
   salesOrderStatus: (order) => order.status,
-  lineItems: (order, _, ctx) => ctx.loaders.linesBySalesOrder.load(order.id),
+  lineItems: (order, _, ctx) => ctx.loaders.lines.load({ kind: 'SALES_ORDER', id: order.id }),
 };
