@@ -92,4 +92,7 @@ export class Customer {
   createdAt: Date;
 }
 
-export const integrationEntities = [Integration, Organization, OrganizationAdmin, Customer];
+/** What createOrganizationTables makes. */
+export const organizationEntities = [Organization, OrganizationAdmin];
+/** What createIntegrationTables makes. */
+export const integrationEntities = [...organizationEntities, Integration, Customer];

@@ -1,9 +1,7 @@
 import {
-  Customer,
-  Integration,
-  integrationEntities,
   Organization,
   OrganizationAdmin,
+  organizationEntities,
 } from '../../../shared/integration/entities';
 import { BooksContact } from './BooksContact';
 import { Connection } from './Connection';
@@ -26,11 +24,9 @@ export {
   BooksContact,
   Connection,
   ContactSyncSetting,
-  Customer,
   EmailTemplate,
   Estimate,
   EstimateLine,
-  Integration,
   Invoice,
   InvoiceLine,
   Item,
@@ -45,13 +41,9 @@ export {
   Transaction,
 };
 
-/**
- * The shared integration entities come along because their tables exist in the books schema
- * (createIntegrationTables); books uses Organization and OrganizationAdmin, and its own
- * Connection and BooksContact instead of Integration and Customer.
- */
+/** Books' own entities and the shared organizations (createOrganizationTables). */
 export const booksEntities = [
-  ...integrationEntities,
+  ...organizationEntities,
   BooksContact,
   Connection,
   ContactSyncSetting,

@@ -1,5 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createIntegrationTables, dropIntegrationTables } from '../../../shared/integration/tables';
+import {
+  createOrganizationTables,
+  dropOrganizationTables,
+} from '../../../shared/integration/tables';
 import { createJobTables, dropJobTables } from '../../../shared/jobs/tables';
 import { createMailTables, dropMailTables } from '../../../shared/mail/tables';
 import { createSeedScaleTable } from '../../../shared/seed/scale';
@@ -54,11 +57,10 @@ export class BooksInitial1764300000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // Organizations, their administrators and document numbering are shared with the other
-    // integrations. The same call creates the shared `integration` row and `customer` table, which
-    // books leaves alone: its connection has steps and an edition the shared row has not (the
-    // `connection` table below), and its contacts are synced with accounts as well as contacts
-    // (the `contact` table). Both stay empty and NOT_SET_UP.
-    await createIntegrationTables(queryRunner, 'books');
+    // integrations; the shared integration row and customer table are not: books' connection has
+    // steps and an edition (the `connection` table below), and its contacts are synced with
+    // accounts as well as contacts (the `contact` table).
+    await createOrganizationTables(queryRunner, 'books');
     // Books e-mails transactions as PDFs (BKS-11); the mail outbox comes first so nothing of
     // books' own needs to be dropped before it.
     await createMailTables(queryRunner, 'books');
@@ -310,6 +312,6 @@ export class BooksInitial1764300000000 implements MigrationInterface {
         books.service_key;
     `);
     await dropMailTables(queryRunner, 'books');
-    await dropIntegrationTables(queryRunner, 'books');
+    await dropOrganizationTables(queryRunner, 'books');
   }
 }
