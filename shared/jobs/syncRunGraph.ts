@@ -126,6 +126,7 @@ export const syncRunFields = {
     added: run.added,
     updated: run.updated,
     unchanged: run.unchanged,
+    deleted: run.deleted,
     failed: run.failed,
   }),
   failures: (

@@ -30,6 +30,7 @@ export interface SyncRunRecord {
   added: number;
   updated: number;
   unchanged: number;
+  deleted: number;
   failed: number;
   stopRequested: boolean;
   error: string | null;
@@ -58,6 +59,8 @@ export interface ChunkOutcome {
   added: number;
   updated: number;
   unchanged: number;
+  /** Records removed from the target; most kinds never remove any. */
+  deleted?: number;
   failures: SyncFailureInput[];
   checkpoint: unknown;
   done: boolean;
@@ -79,7 +82,7 @@ export interface ChunkJob {
 
 const RUN_COLUMNS = `
   id, kind, direction, scope, status, requested_by AS "requestedBy", input, checkpoint,
-  chunks_done AS "chunksDone", processed, total, added, updated, unchanged, failed,
+  chunks_done AS "chunksDone", processed, total, added, updated, unchanged, deleted, failed,
   stop_requested AS "stopRequested", error, queued_at AS "queuedAt", started_at AS "startedAt",
   finished_at AS "finishedAt"`;
 
@@ -207,6 +210,7 @@ export class SyncRuns {
       `UPDATE ${this.runs} SET
          chunks_done = $2, checkpoint = $3, processed = processed + $4, added = added + $5,
          updated = updated + $6, unchanged = unchanged + $7, failed = failed + $8,
+         deleted = deleted + $10,
          status = CASE WHEN $9 THEN 'SUCCEEDED' ELSE 'RUNNING' END,
          finished_at = CASE WHEN $9 THEN now() END
        WHERE id = $1`,
@@ -220,6 +224,7 @@ export class SyncRuns {
         outcome.unchanged,
         outcome.failures.length,
         outcome.done,
+        outcome.deleted ?? 0,
       ],
     );
   }

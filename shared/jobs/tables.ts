@@ -5,6 +5,20 @@ import type { QueryRunner } from 'typeorm';
  * of the domain events it publishes, and the events it has already applied. Each subgraph's
  * migrations call these, so the tables live and migrate with the subgraph that owns them.
  */
+/**
+ * Sync runs that remove records (books' deleteEarlierRecords) count them. A migration of its own,
+ * after createJobTables, so that databases made before it get the column the same way.
+ */
+export async function addSyncRunDeletedCount(runner: QueryRunner, schema: string): Promise<void> {
+  await runner.query(
+    `ALTER TABLE "${schema}".sync_run ADD COLUMN deleted integer NOT NULL DEFAULT 0`,
+  );
+}
+
+export async function dropSyncRunDeletedCount(runner: QueryRunner, schema: string): Promise<void> {
+  await runner.query(`ALTER TABLE "${schema}".sync_run DROP COLUMN deleted`);
+}
+
 export async function createJobTables(runner: QueryRunner, schema: string): Promise<void> {
   await runner.query(`
     CREATE TABLE "${schema}".sync_run (

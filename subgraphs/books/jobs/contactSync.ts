@@ -192,6 +192,7 @@ export const contactSync: SyncKind = {
 class ContactChunk {
   private readonly failures: SyncFailureInput[] = [];
   private readonly counts: Record<Change, number> = { ADDED: 0, UPDATED: 0, UNCHANGED: 0 };
+  private deleted = 0;
 
   constructor(
     private readonly manager: EntityManager,
@@ -231,6 +232,7 @@ class ContactChunk {
       added: this.counts.ADDED,
       updated: this.counts.UPDATED,
       unchanged: this.counts.UNCHANGED,
+      deleted: this.deleted,
       failures: this.failures,
       checkpoint,
       done,
@@ -444,6 +446,7 @@ class ContactChunk {
           });
         } else {
           await repository.delete(contact.id);
+          this.deleted += 1;
         }
       }
     }

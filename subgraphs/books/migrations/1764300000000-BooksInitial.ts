@@ -3,7 +3,11 @@ import {
   createOrganizationTables,
   dropOrganizationTables,
 } from '../../../shared/integration/tables';
-import { createJobTables, dropJobTables } from '../../../shared/jobs/tables';
+import {
+  addSyncRunDeletedCount,
+  createJobTables,
+  dropJobTables,
+} from '../../../shared/jobs/tables';
 import { createMailTables, dropMailTables } from '../../../shared/mail/tables';
 import { createSeedScaleTable } from '../../../shared/seed/scale';
 
@@ -298,6 +302,7 @@ export class BooksInitial1764300000000 implements MigrationInterface {
     // Contact and product syncs are sync runs; deal events from desk are consumed exactly once
     // through the job tables' processed_event.
     await createJobTables(queryRunner, 'books');
+    await addSyncRunDeletedCount(queryRunner, 'books');
     await createSeedScaleTable(queryRunner, 'books');
   }
 

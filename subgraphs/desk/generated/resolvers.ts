@@ -890,6 +890,8 @@ export type QueryTicketsArgs = {
 export type SyncCounts = {
   __typename?: 'SyncCounts';
   added: Scalars['Int']['output'];
+  /** Records removed from the target because the source, or the setting, no longer has them. */
+  deleted: Scalars['Int']['output'];
   failed: Scalars['Int']['output'];
   /** Records that were already as the source has them. */
   unchanged: Scalars['Int']['output'];
@@ -2117,6 +2119,7 @@ export type SyncCountsResolvers<
   ParentType extends ResolversParentTypes['SyncCounts'] = ResolversParentTypes['SyncCounts'],
 > = {
   added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
