@@ -453,8 +453,8 @@ describe('BKS-3: process rules through the gateway, with workers', () => {
         await redeliverIdentical(lostEvent);
         await redeliverCopy(lostEvent);
         expect(await panel(deal.id)).toEqual([voided]);
-        // The won event itself delivered again after the lost one: skipped by its id, as applying
-        // it again would make a new invoice (see the BUG test below for a copy under a new id).
+        // The won event itself delivered again after the lost one: skipped by its id (a copy under
+        // a new id is the next test's).
         await redeliverIdentical(await deliveredEvent(won.id));
         expect(await panel(deal.id)).toEqual([voided]);
       },
@@ -462,17 +462,12 @@ describe('BKS-3: process rules through the gateway, with workers', () => {
     );
 
     /*
-     * BUG (reported to the lead): processRules.ts says the handler is idempotent by content
-     * because desk may publish the same change twice under different ids. Under INVOICES that
-     * only holds while the deal's newest invoice is live: dealEventAction (domain/status.ts)
-     * creates an invoice for a won event whenever the newest one is VOID, without looking at
-     * whether a later lost event voided it. So a copy of the won event that arrives after the
-     * lost one (a second publication, or the two events reordered by a retry) makes a second,
-     * live DRAFT invoice for a deal that is lost. Fails at the last `toEqual([voided])`: the panel
-     * shows the VOID invoice and a new DRAFT one of the deal's amount.
+     * Desk may publish one change twice under different ids, and a retry may reorder events: an
+     * older event applied after a newer one of the same deal must not undo it (a void invoice
+     * must not come back as a new draft for a lost deal).
      */
     it(
-      'BUG: a copy of the won event that arrives after the deal was lost makes no second invoice',
+      'a copy of the won event that arrives after the deal was lost makes no second invoice; winning it again does',
       async () => {
         await useRule('INVOICES');
         const deal = await createDeal();
@@ -489,6 +484,19 @@ describe('BKS-3: process rules through the gateway, with workers', () => {
 
         await redeliverCopy(await deliveredEvent(won.id));
         expect(await panel(deal.id)).toEqual([voided]);
+
+        // Won again after it was lost: a new change of the deal, so a new invoice.
+        await move(deal.id, 'Closed Won');
+        await applied(deal.id, [
+          'desk.deal.created',
+          'desk.deal.won',
+          'desk.deal.lost',
+          'desk.deal.won',
+        ]);
+        const documents = await panel(deal.id);
+        expect(documents).toHaveLength(2);
+        expect(documents).toContainEqual(voided);
+        expect(documents).toContainEqual(expect.objectContaining({ invoiceStatus: 'DRAFT' }));
       },
       TEST_TIMEOUT_MS,
     );

@@ -60,6 +60,13 @@ async function applyProcessRule(event: DomainEvent, manager: EntityManager): Pro
   await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
     `books-process-rule:${deal.dealId}`,
   ]);
+  if (!(await isNewest(manager, deal.dealId, event))) {
+    log().info(
+      { event: event.id, type: event.type, deal: deal.dealId },
+      'older deal event skipped',
+    );
+    return;
+  }
   const documents = await dealDocuments(manager, organizationId, deal.dealId);
   const plan = planDealEvent(connection.processRule, DEAL_EVENTS[event.type], documents);
   const context = { event: event.id, type: event.type, deal: deal.dealId, plan: plan.action };
@@ -91,6 +98,29 @@ async function applyProcessRule(event: DomainEvent, manager: EntityManager): Pro
       log().info(context, 'process rule applied');
     }
   }
+}
+
+/**
+ * Records the event as the deal's newest unless one that happened later was applied already.
+ * Events that happened at the same moment all count as newest: a copy of one finds its documents
+ * made and does nothing (planDealEvent), and a deal created straight into a closed stage may
+ * publish its created and won events with one timestamp.
+ */
+async function isNewest(
+  manager: EntityManager,
+  dealId: string,
+  event: DomainEvent,
+): Promise<boolean> {
+  const rows: unknown[] = await manager.query(
+    `INSERT INTO books.deal_event_applied AS applied (deal_id, occurred_at, event_type)
+     VALUES ($1, $2, $3)
+     ON CONFLICT (deal_id) DO UPDATE SET occurred_at = excluded.occurred_at,
+       event_type = excluded.event_type
+     WHERE applied.occurred_at <= excluded.occurred_at
+     RETURNING deal_id`,
+    [dealId, event.occurredAt, event.type],
+  );
+  return rows.length > 0;
 }
 
 /**

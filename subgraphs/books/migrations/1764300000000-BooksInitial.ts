@@ -298,6 +298,13 @@ export class BooksInitial1764300000000 implements MigrationInterface {
       );
       INSERT INTO books.product_sync_setting (id, enabled, direction, conflict_policy)
         VALUES (1, false, 'TWO_WAY', 'SKIP');
+      -- BKS-3: when the newest deal event applied to each deal happened, so that an older one
+      -- arriving late (a retry, a copy) cannot undo what a newer one did.
+      CREATE TABLE books.deal_event_applied (
+        deal_id uuid PRIMARY KEY,
+        occurred_at timestamptz NOT NULL,
+        event_type text NOT NULL
+      );
     `);
     // Contact and product syncs are sync runs; deal events from desk are consumed exactly once
     // through the job tables' processed_event.
@@ -310,7 +317,7 @@ export class BooksInitial1764300000000 implements MigrationInterface {
     await dropJobTables(queryRunner, 'books');
     await queryRunner.query(`
       DROP VIEW books.transaction;
-      DROP TABLE books.demo_seed, books.product_sync_setting, books.contact_sync_setting,
+      DROP TABLE books.demo_seed, books.deal_event_applied, books.product_sync_setting, books.contact_sync_setting,
         books.email_template, books.invoice_line, books.invoice, books.sales_order_line,
         books.sales_order, books.estimate_line, books.estimate, books.item, books.contact,
         books.profile_permission, books.connection, books.service_key_organization,
