@@ -3,7 +3,6 @@ import { forbidden } from '../../shared/errors';
 import { createPermissions } from '../../shared/shield';
 import type { BooksContext } from './context';
 import { AREA_OF_KIND, type BooksArea } from './domain/permissions';
-import { visibleTransaction } from './services/documents';
 
 // Rules that depend on the caller and the connection alone: one evaluation per request.
 const contextual = { cache: 'contextual' } as const;
@@ -71,6 +70,10 @@ const level = (area: BooksArea, access: Access) =>
     contextual,
   )(async (_parent, _args, ctx: BooksContext) => allowed(ctx, area, access));
 
+/** BKS-8: what every refusal of a sales order in the INVOICE edition says. */
+const SALES_ORDERS_NEED_BOOKS =
+  'Sales orders exist only in the BOOKS edition (an administrator switches with switchBooksEdition)';
+
 /**
  * BKS-7: a level of the kind of the transaction `args.id` names, which only its row tells (hence
  * per arguments). One this organization does not have passes, for the resolver's NOT_FOUND.
@@ -78,8 +81,12 @@ const level = (area: BooksArea, access: Access) =>
 const transactionLevel = (access: Access) =>
   rule(`books-transaction-${access}`, { cache: 'strict' })(
     async (_parent, args: { id: string }, ctx: BooksContext) => {
-      const row = await visibleTransaction(ctx, args.id);
-      return !row || allowed(ctx, AREA_OF_KIND[row.kind], access);
+      const row = await ctx.loaders.transaction.load(args.id);
+      if (!row) return true;
+      if (row.kind === 'SALES_ORDER' && (await ctx.connection()).edition !== 'BOOKS') {
+        return forbidden(SALES_ORDERS_NEED_BOOKS);
+      }
+      return allowed(ctx, AREA_OF_KIND[row.kind], access);
     },
   );
 
@@ -89,8 +96,7 @@ const booksEdition = rule(
   contextual,
 )(
   async (_parent, _args, ctx: BooksContext) =>
-    (await ctx.connection()).edition === 'BOOKS' ||
-    forbidden('Sales orders exist only in the BOOKS edition'),
+    (await ctx.connection()).edition === 'BOOKS' || forbidden(SALES_ORDERS_NEED_BOOKS),
 );
 
 /** Sales orders follow the estimates' levels (the product has no switch of their own). */
@@ -124,9 +130,8 @@ export const booksPermissions = createPermissions({
     setBooksProcessRule: isAdministrator,
     createBooksEstimate: createEstimates,
     createBooksInvoice: and(visible, level('invoices', 'createEdit')),
-    createBooksSalesOrder: createEstimates,
-    // Which level applies depends on the transaction's kind: the service checks it.
-    updateBooksTransaction: visible,
+    createBooksSalesOrder: and(createEstimates, booksEdition),
+    updateBooksTransaction: and(visible, transactionLevel('createEdit')),
     emailBooksTransaction: and(visible, transactionLevel('email')),
     updateBooksContactSync: isAdministrator,
     updateBooksProductSync: isAdministrator,
