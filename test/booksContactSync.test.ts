@@ -92,7 +92,6 @@ describe('BKS-4/BKS-5: contact sync runs between desk accounts and books contact
   let settingBefore: Record<string, unknown>;
   let contactsBefore: unknown[];
   let runsBefore: string[];
-  let productSettingBefore: Record<string, unknown>;
   const createdAccounts: string[] = [];
   let deskAccounts: number;
 
@@ -192,10 +191,6 @@ describe('BKS-4/BKS-5: contact sync runs between desk accounts and books contact
       await sql<{ row: unknown }>('SELECT to_jsonb(c) AS row FROM books.contact c')
     ).map((r) => r.row);
     runsBefore = (await sql<{ id: string }>('SELECT id FROM books.sync_run')).map((r) => r.id);
-    [productSettingBefore] = await sql(
-      `SELECT enabled, direction, conflict_policy, updated_at::text
-       FROM books.product_sync_setting WHERE id = 1`,
-    );
     overwrite = await newAccount('Overwrite');
     skip = await newAccount('Skip');
     duplicate = await newAccount('Duplicate');
@@ -249,17 +244,6 @@ describe('BKS-4/BKS-5: contact sync runs between desk accounts and books contact
           [before],
         );
         await sql('DELETE FROM desk.account WHERE id = ANY($1)', [createdAccounts]);
-        const p = productSettingBefore;
-        await sql(
-          `UPDATE books.product_sync_setting SET enabled = $1, direction = $2,
-             conflict_policy = $3, updated_at = $4::timestamptz WHERE id = 1`,
-          [p.enabled, p.direction, p.conflict_policy, p.updated_at],
-        );
-        // The seed links no item to a desk product: the products runs made go, and the links.
-        await sql(
-          `UPDATE books.item SET desk_product_id = NULL, desk_synced_at = NULL, synced_hash = NULL`,
-        );
-        await sql(`DELETE FROM desk.product WHERE external_source = 'books'`);
         await sql('DELETE FROM books.sync_run WHERE NOT (id = ANY($1))', [runsBefore]);
       }
     } finally {
@@ -436,67 +420,5 @@ describe('BKS-4/BKS-5: contact sync runs between desk accounts and books contact
     expect(off.errors?.[0].message).toMatch(/updateBooksContactSync/);
     expectError(await graph.query('agent', START, { dataType: 'CONTACTS' }), 'FORBIDDEN');
     await setting({});
-  });
-
-  describe('BKS-6: products', () => {
-    const UPDATE_PRODUCT_SETTING = `mutation ($input: BooksProductSyncInput!) {
-      updateBooksProductSync(input: $input) { enabled }
-    }`;
-    const productSetting = (direction: 'TWO_WAY' | 'TO_BOOKS') =>
-      mutateOk(graph, 'admin', UPDATE_PRODUCT_SETTING, {
-        input: { enabled: true, direction, conflictPolicy: 'SKIP' },
-      });
-
-    it('refuses TO_BOOKS, since runs send books items to desk', async () => {
-      await productSetting('TO_BOOKS');
-      const res = await graph.query('admin', START, { dataType: 'PRODUCTS' });
-      expectError(res, 'BAD_USER_INPUT', ['startBooksSync']);
-      expect(res.errors?.[0].message).toMatch(/TO_BOOKS/);
-    });
-
-    it('makes a desk product of every item of the organization, linked, and finds them alike next time', async () => {
-      await productSetting('TWO_WAY');
-      const items = await sql<{ id: string; sku: string; name: string; rate: string }>(
-        `SELECT id, sku, name, rate FROM books.item
-         WHERE organization_id = (SELECT organization_id FROM books.connection WHERE id = 1)`,
-      );
-      const start = async () => {
-        const { run } = await mutateOk<{ run: Run }>(graph, 'admin', START, {
-          dataType: 'PRODUCTS',
-        });
-        return finished(run.id);
-      };
-      const first = await start();
-      expect(first).toMatchObject({
-        dataType: 'PRODUCTS',
-        direction: 'INTO_DESK',
-        status: 'SUCCEEDED',
-        progress: { processed: items.length, total: items.length },
-        counts: { added: items.length, updated: 0, unchanged: 0, failed: 0 },
-      });
-      const products = await sql<{
-        id: string;
-        external_id: string;
-        code: string;
-        unit_price: string;
-      }>(
-        `SELECT id, external_id, code, unit_price FROM desk.product WHERE external_source = 'books'`,
-      );
-      const links = await sql<{ id: string; desk_product_id: string | null }>(
-        'SELECT id, desk_product_id FROM books.item WHERE id = ANY($1)',
-        [items.map((item) => item.id)],
-      );
-      for (const item of items) {
-        const product = products.find((p) => p.external_id === item.id);
-        expect(product).toMatchObject({ code: item.sku, unit_price: item.rate });
-        expect(links.find((link) => link.id === item.id)?.desk_product_id).toBe(product?.id);
-      }
-      expect((await start()).counts).toEqual({
-        added: 0,
-        updated: 0,
-        unchanged: items.length,
-        failed: 0,
-      });
-    });
   });
 });

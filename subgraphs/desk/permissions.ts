@@ -93,6 +93,7 @@ export const deskPermissions = createPermissions({
     updateCrmTask: can('CRM_TASKS', 'edit'),
     addCrmTaskComment: can('CRM_TASKS', 'edit'),
     syncProducts,
+    updateProduct: can('PRODUCTS', 'edit'),
     createAgentProfile: isAdministrator,
     setProfilePermissions: isAdministrator,
     setAgentProfile: isAdministrator,

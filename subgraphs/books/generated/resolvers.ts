@@ -80,13 +80,21 @@ export type BooksAccessInput = {
   view: Scalars['Boolean']['input'];
 };
 
-/** What to do when a record changed on both sides since the last sync. */
+/**
+ * What to do when a record changed on both sides since the last sync, or, for products, when books
+ * already has an unlinked item with the desk product's code as SKU and other values.
+ */
 export type BooksConflictPolicy =
-  /** Keep both: the desk record is sent as a new books record. */
+  /**
+   * Keep both: the desk record is sent as a new books record, linked, and the books one is kept,
+   * unlinked. A new item whose SKU is taken by the kept one gets a suffixed SKU (see BooksItem.sku),
+   * which TWO_WAY also gives the desk product. For a desk product that books itself made from the
+   * item, the item stays linked with desk's version and books' version is kept as a new item.
+   */
   | 'DUPLICATE'
-  /** Desk's version overwrites books'. */
+  /** Desk's version overwrites books' (and an item with the same SKU is linked). */
   | 'OVERWRITE'
-  /** Leave both as they are; the run reports the record as skipped. */
+  /** Leave both as they are; the run reports the record as a failure. */
   | 'SKIP';
 
 /** A books contact: a customer of the organization, synced with a desk account or contact. */
@@ -254,15 +262,25 @@ export type BooksInvoice = BooksTransaction & {
 export type BooksInvoiceStatus =
   'DRAFT' | 'OVERDUE' | 'PAID' | 'PARTIALLY_PAID' | 'SENT' | 'UNPAID' | 'VIEWED' | 'VOID';
 
+/**
+ * What the organization sells; a line item's defaults. Name, SKU, rate and active are shared with
+ * the item's desk product by the product sync (BKS-6); the tax rate is books' own.
+ */
 export type BooksItem = {
   __typename?: 'BooksItem';
   active: Scalars['Boolean']['output'];
-  /** The desk product it is synced with (BKS-6). */
+  /** The desk product it is synced with (BKS-6); null for an item desk has no product for yet. */
   deskProductId?: Maybe<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** In the organization's currency; the desk product's unit price is taken as it is, unconverted. */
   rate: Scalars['Float']['output'];
+  /**
+   * Unique in the organization. Synced, the desk product's code, or, when another item already has
+   * that code, the code followed by a hyphen and the first 8 characters of the desk product's id.
+   */
   sku: Scalars['String']['output'];
+  /** Books' own: an item made from a desk product starts untaxed (0). */
   taxRate: Scalars['Float']['output'];
 };
 
@@ -354,6 +372,14 @@ export type BooksProcessRule =
   | 'INVOICES'
   | 'NONE';
 
+/**
+ * BKS-6: desk products ↔ books items. A run reads every desk product: an item linked to it takes
+ * desk's changes, gives back its own (TWO_WAY), or goes by the conflict policy when both changed; an
+ * unlinked item with the same SKU (any case) is linked, or goes by the conflict policy when its
+ * values differ; otherwise a new item is made. TWO_WAY then makes a desk product of every item that
+ * has none. Products another service keeps in sync (inventory) take no changes from books: such a
+ * record is reported as a failure.
+ */
 export type BooksProductSync = {
   __typename?: 'BooksProductSync';
   conflictPolicy: BooksConflictPolicy;
@@ -423,12 +449,18 @@ export type BooksSyncDataType = 'CONTACTS' | 'PRODUCTS';
 
 export type BooksSyncDirection =
   /** Desk to books only: books never writes back to desk. */
-  'TO_BOOKS' | 'TWO_WAY';
+  | 'TO_BOOKS'
+  /**
+   * Both ways: a change made in books only is written back to desk, and (products) items desk has
+   * no product for become desk products.
+   */
+  | 'TWO_WAY';
 
 export type BooksSyncRun = SyncRun & {
   __typename?: 'BooksSyncRun';
   counts: SyncCounts;
   dataType: BooksSyncDataType;
+  /** Seen from desk, for contacts and products alike: BOTH_WAYS for TWO_WAY, FROM_DESK for TO_BOOKS. */
   direction: SyncDirection;
   error?: Maybe<Scalars['String']['output']>;
   failures: SyncFailureConnection;
@@ -579,7 +611,7 @@ export type Mutation = {
   switchBooksEdition: BooksIntegration;
   /** BKS-4/BKS-5, administrators only: validated and stored; applies to the next sync. */
   updateBooksContactSync: BooksContactSync;
-  /** BKS-6, administrators only. */
+  /** BKS-6, administrators only: stored; applies to the next sync. */
   updateBooksProductSync: BooksProductSync;
   /** Changes a draft's line items, notes or dates. */
   updateBooksTransaction: BooksTransaction;

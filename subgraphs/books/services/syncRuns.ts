@@ -2,6 +2,7 @@ import { badUserInput } from '../../../shared/errors';
 import { Organization } from '../../../shared/integration/entities';
 import type { SyncDirection as RunDirection, SyncRunRecord } from '../../../shared/jobs/syncRuns';
 import type { BooksContext } from '../context';
+import type { SyncDirection } from '../domain/contactSync';
 import { ContactSyncSetting, ProductSyncSetting } from '../entities';
 import type { ContactSyncRunInput } from '../jobs/contactSync';
 import type { ProductSyncRunInput } from '../jobs/productSync';
@@ -75,7 +76,7 @@ async function contactRun(ctx: BooksContext, organizationId: string): Promise<Ru
       `query BooksSyncTotal { ${field}(first: 1) { totalCount } }`,
     );
   return {
-    direction: setting.direction === 'TWO_WAY' ? 'BOTH_WAYS' : 'FROM_DESK',
+    direction: runDirection(setting.direction),
     input: { ...input },
     total: counted[field].totalCount,
   };
@@ -86,16 +87,34 @@ async function productRun(ctx: BooksContext, organizationId: string): Promise<Ru
   if (!setting.enabled) {
     throw badUserInput('Product sync is off: switch it on with updateBooksProductSync first');
   }
-  // Runs send items to desk (jobs/productSync); TO_BOOKS forbids exactly that.
-  if (setting.direction === 'TO_BOOKS') {
-    throw badUserInput(
-      'Product syncs send books items to desk products, which direction TO_BOOKS forbids; desk products into books is not available yet',
+  const input: ProductSyncRunInput = {
+    organizationId,
+    direction: setting.direction,
+    conflictPolicy: setting.conflictPolicy,
+  };
+  // Every desk product is read, asked as the caller, who is the agent the run reads desk as; then,
+  // TWO_WAY, the items without one. The run sets the total again once it has read desk's.
+  const { products } = await ctx
+    .desk()
+    .request<{ products: { totalCount: number } }>(
+      'query BooksProductSyncTotal { products(first: 1) { totalCount } }',
     );
-  }
-  const input: ProductSyncRunInput = { organizationId };
-  const [{ count }]: { count: number }[] = await ctx.db.query(
-    'SELECT count(*)::int AS count FROM books.item WHERE organization_id = $1',
-    [organizationId],
-  );
-  return { direction: 'INTO_DESK', input: { ...input }, total: count };
+  const [{ count: unlinkedItems }]: { count: number }[] =
+    setting.direction === 'TWO_WAY'
+      ? await ctx.db.query(
+          `SELECT count(*)::int AS count FROM books.item
+           WHERE organization_id = $1 AND desk_product_id IS NULL`,
+          [organizationId],
+        )
+      : [{ count: 0 }];
+  return {
+    direction: runDirection(setting.direction),
+    input: { ...input },
+    total: products.totalCount + unlinkedItems,
+  };
+}
+
+/** Seen from the help desk, as SyncRun.direction is: TO_BOOKS takes from desk only. */
+function runDirection(direction: SyncDirection): RunDirection {
+  return direction === 'TWO_WAY' ? 'BOTH_WAYS' : 'FROM_DESK';
 }

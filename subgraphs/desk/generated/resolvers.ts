@@ -513,6 +513,13 @@ export type Mutation = {
   updateAccount: Account;
   updateContact: Contact;
   updateCrmTask: CrmTask;
+  /**
+   * Changes a product's own fields; fields left out keep their values. A product kept in sync from
+   * another service (externalSource set, e.g. inventory) is changed there, not here: refused with
+   * BAD_USER_INPUT. Books' products are the exception, since books takes desk's changes back
+   * (BKS-6 two-way product sync).
+   */
+  updateProduct: Product;
   updateTicket: Ticket;
 };
 
@@ -608,6 +615,11 @@ export type MutationUpdateContactArgs = {
 export type MutationUpdateCrmTaskArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCrmTaskInput;
+};
+
+export type MutationUpdateProductArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateProductInput;
 };
 
 export type MutationUpdateTicketArgs = {
@@ -1053,6 +1065,15 @@ export type UpdateCrmTaskInput = {
   subject?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UpdateProductInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Unique across all desk products, synced or not. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Not negative, at most 2 decimal places. */
+  unitPrice?: InputMaybe<Scalars['Float']['input']>;
+};
+
 export type UpdateTicketInput = {
   accountId?: InputMaybe<Scalars['ID']['input']>;
   assigneeId?: InputMaybe<Scalars['ID']['input']>;
@@ -1305,6 +1326,7 @@ export type ResolversTypes = {
   UpdateAccountInput: UpdateAccountInput;
   UpdateContactInput: UpdateContactInput;
   UpdateCrmTaskInput: UpdateCrmTaskInput;
+  UpdateProductInput: UpdateProductInput;
   UpdateTicketInput: UpdateTicketInput;
 };
 
@@ -1387,6 +1409,7 @@ export type ResolversParentTypes = {
   UpdateAccountInput: UpdateAccountInput;
   UpdateContactInput: UpdateContactInput;
   UpdateCrmTaskInput: UpdateCrmTaskInput;
+  UpdateProductInput: UpdateProductInput;
   UpdateTicketInput: UpdateTicketInput;
 };
 
@@ -1939,6 +1962,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationUpdateCrmTaskArgs, 'id' | 'input'>
+  >;
+  updateProduct?: Resolver<
+    ResolversTypes['Product'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateProductArgs, 'id' | 'input'>
   >;
   updateTicket?: Resolver<
     ResolversTypes['Ticket'],

@@ -5,6 +5,7 @@ import { importContactAssociations } from '../services/associationImport';
 import * as contacts from '../services/contacts';
 import * as crm from '../services/crm';
 import { syncProducts } from '../services/productSync';
+import { updateProduct } from '../services/products';
 import * as profiles from '../services/profiles';
 import * as syncRuns from '../services/syncRuns';
 import * as tickets from '../services/tickets';
@@ -37,6 +38,7 @@ export const Mutation: MutationResolvers = {
   addCrmTaskComment: (_, { taskId, body }, ctx) => crm.addCrmTaskComment(ctx, taskId, body),
 
   syncProducts: (_, { input }, ctx) => syncProducts(ctx, input),
+  updateProduct: (_, { id, input }, ctx) => updateProduct(ctx, id, input),
 
   createAgentProfile: (_, { input }, ctx) => profiles.createAgentProfile(ctx, input),
   setProfilePermissions: (_, args, ctx) =>

@@ -63,14 +63,45 @@ function unitPriceProblem(value: number): string | null {
   return null;
 }
 
+export interface ProductFieldProblem {
+  field: 'name' | 'code' | 'unitPrice';
+  message: string;
+}
+
+/** What is wrong with a product's own fields, whoever writes them (a sync, updateProduct). */
+export function productFieldProblems(product: {
+  name: string;
+  code: string;
+  unitPrice: number;
+}): ProductFieldProblem[] {
+  const problems: ProductFieldProblem[] = [];
+  if (product.name.trim() === '')
+    problems.push({ field: 'name', message: 'name must not be empty' });
+  if (product.code.trim() === '')
+    problems.push({ field: 'code', message: 'code must not be empty' });
+  const price = unitPriceProblem(product.unitPrice);
+  if (price) problems.push({ field: 'unitPrice', message: price });
+  return problems;
+}
+
+/** The refusal of a code another product already has. */
+export const codeTakenProblem = (code: string, holder: Product): string =>
+  `code "${code}" is already used by another product ("${holder.name}")`;
+
+/**
+ * Codes are checked against what is stored, then written: no other writer of products (a sync,
+ * above all) may slip in between and turn a checked record into a unique violation that would
+ * fail a whole call. Readers and ticket links are not blocked.
+ */
+export async function lockProductsForWriting(manager: EntityManager): Promise<void> {
+  await manager.query('LOCK TABLE desk.product IN SHARE ROW EXCLUSIVE MODE');
+}
+
 /** The checks that need nothing but the record itself. */
 function ownProblems(product: ProductSyncInput): string[] {
   const problems: string[] = [];
   if (product.externalId.trim() === '') problems.push('externalId must not be empty');
-  if (product.name.trim() === '') problems.push('name must not be empty');
-  if (product.code.trim() === '') problems.push('code must not be empty');
-  const price = unitPriceProblem(product.unitPrice);
-  if (price) problems.push(price);
+  problems.push(...productFieldProblems(product).map((problem) => problem.message));
   return problems;
 }
 
@@ -212,10 +243,7 @@ export async function syncProducts(
     );
   }
   return ctx.db.transaction(async (manager) => {
-    // Codes and keys are checked against what is stored, then written: no other writer of
-    // products (another sync, above all) may slip in between and turn a checked record into a
-    // unique violation that would fail the whole call. Readers and ticket links are not blocked.
-    await manager.query('LOCK TABLE desk.product IN SHARE ROW EXCLUSIVE MODE');
+    await lockProductsForWriting(manager);
 
     const problems = input.products.map(ownProblems);
     const codes = input.products.map((p) => p.code.trim());
@@ -260,9 +288,7 @@ export async function syncProducts(
       // row, so a code passed from one product to another within one statement could fail it.
       const holder = byCode.get(codes[index]);
       if (holder && holder !== current) {
-        problems[index].push(
-          `code "${codes[index]}" is already used by another product ("${holder.name}")`,
-        );
+        problems[index].push(codeTakenProblem(codes[index], holder));
       }
       if (problems[index].length > 0) return;
       const candidate: Candidate = {
