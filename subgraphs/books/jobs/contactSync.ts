@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Config } from '../../../shared/config';
 import type { ChunkOutcome, SyncFailureInput, SyncRunRecord } from '../../../shared/jobs/syncRuns';
 import type { SyncKind } from '../../../shared/jobs/syncWorker';
-import { type SubgraphClient, SubgraphCallFailed } from '../../../shared/subgraphClient';
+import type { SubgraphClient } from '../../../shared/subgraphClient';
 import {
   BOOKS_CONTACT_FIELDS,
   type BooksContactField,
@@ -16,7 +16,9 @@ import {
   type RecordFilter,
   type SyncDirection,
 } from '../domain/contactSync';
+import { CHANGED_ON_BOTH_SIDES, decideDiffering } from '../domain/syncDecision';
 import { BooksContact } from '../entities';
+import { deskRefusal, RecordFailed } from './recordFailed';
 import { CONTACTS_SYNC, deskFor } from './runs';
 
 /** What a run was started with; later edits of the settings apply to the next run. */
@@ -159,8 +161,6 @@ export function deskUpdateInput(
   return input;
 }
 
-class RecordFailed extends Error {}
-
 /**
  * BKS-4/BKS-5: desk accounts or contacts ↔ books contacts. Each record's mapped values are hashed
  * on both sides and compared with the hash stored when the sides last agreed, which says which
@@ -284,24 +284,21 @@ class ContactChunk {
       if (linked.syncedHash !== deskHash) await this.agreed(linked, deskHash);
       return 'UNCHANGED';
     }
-    const deskChanged = deskHash !== linked.syncedHash;
-    const booksChanged = booksHash !== linked.syncedHash;
-    if (!booksChanged) {
-      await this.applyDesk(linked, deskValues, deskHash);
-      return 'UPDATED';
-    }
-    if (!deskChanged) {
-      // TO_BOOKS never writes to desk: books keeps its value until desk's changes.
-      if (direction === 'TO_BOOKS') return 'UNCHANGED';
-      await this.writeBack(record, linked);
-      return 'UPDATED';
-    }
-    switch (conflictPolicy) {
-      case 'OVERWRITE':
+    const changed = {
+      desk: deskHash !== linked.syncedHash,
+      books: booksHash !== linked.syncedHash,
+    };
+    switch (decideDiffering(changed, direction, conflictPolicy)) {
+      case 'TAKE_DESK':
         await this.applyDesk(linked, deskValues, deskHash);
         return 'UPDATED';
+      case 'KEEP_BOOKS':
+        return 'UNCHANGED';
+      case 'WRITE_TO_DESK':
+        await this.writeBack(record, linked);
+        return 'UPDATED';
       case 'SKIP':
-        throw new RecordFailed('changed on both sides');
+        throw new RecordFailed(CHANGED_ON_BOTH_SIDES);
       case 'DUPLICATE':
         // One books contact per desk record: the old one is unlinked before the new one is made.
         await repository.update(linked.id, {
@@ -396,11 +393,7 @@ class ContactChunk {
         updated = contactRecord(updateContact);
       }
     } catch (error) {
-      // Desk's refusal (a permission, a taken name) is this record's; anything else is the chunk's.
-      if (!(error instanceof SubgraphCallFailed) || error.status >= 500) throw error;
-      throw new RecordFailed(
-        `desk refused the update: ${error.errors.map((e) => e.message).join('; ')}`,
-      );
+      throw deskRefusal(error, 'the update');
     }
     const values = mappedValues(this.input.mapping, updated.values);
     await this.applyDesk(contact, values, contactSyncHash(this.input.mapping, values));

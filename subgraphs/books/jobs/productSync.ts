@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Config } from '../../../shared/config';
 import type { ChunkOutcome, SyncFailureInput, SyncRunRecord } from '../../../shared/jobs/syncRuns';
 import type { SyncKind } from '../../../shared/jobs/syncWorker';
-import { type SubgraphClient, SubgraphCallFailed } from '../../../shared/subgraphClient';
+import type { SubgraphClient } from '../../../shared/subgraphClient';
 import type { ConflictPolicy, SyncDirection } from '../domain/contactSync';
 import {
   deskProductValues,
@@ -10,7 +10,9 @@ import {
   linkedItemHashes,
   suffixedSku,
 } from '../domain/productSync';
+import { CHANGED_ON_BOTH_SIDES, decideDiffering } from '../domain/syncDecision';
 import { Item } from '../entities';
+import { deskRefusal, RecordFailed } from './recordFailed';
 import { booksSyncRuns, deskFor, PRODUCTS_SYNC } from './runs';
 
 /** What a run was started with; later edits of the settings apply to the next run. */
@@ -81,20 +83,9 @@ const SYNC_PRODUCTS = /* GraphQL */ `
   }
 `;
 
-class RecordFailed extends Error {}
-
 /** Whether books may write to the product: made in desk, or by books itself. */
 const writable = (product: DeskProduct) =>
   product.externalSource === null || product.externalSource === PRODUCT_SOURCE;
-
-/**
- * Desk's refusal (a permission, a taken code) is the record's; anything else is the chunk's.
- * `what` is what desk refused, e.g. "the update".
- */
-function refusal(error: unknown, what: string): RecordFailed {
-  if (!(error instanceof SubgraphCallFailed) || error.status >= 500) throw error;
-  return new RecordFailed(`desk refused ${what}: ${error.errors.map((e) => e.message).join('; ')}`);
-}
 
 /**
  * BKS-6: desk products ↔ books items, as the contact sync does it (jobs/contactSync). The shared
@@ -214,24 +205,21 @@ class ProductChunk {
       if (linked.syncedHash !== deskHash) await this.agreed(linked, deskHash);
       return 'UNCHANGED';
     }
-    const deskChanged = deskHash !== linked.syncedHash;
-    const booksChanged = !booksHashes.includes(linked.syncedHash ?? '');
-    if (!booksChanged) {
-      await this.applyDesk(linked, product);
-      return 'UPDATED';
-    }
-    if (!deskChanged) {
-      // TO_BOOKS never writes to desk: books keeps its values until desk's change.
-      if (direction === 'TO_BOOKS') return 'UNCHANGED';
-      await this.writeBack(product, linked);
-      return 'UPDATED';
-    }
-    switch (conflictPolicy) {
-      case 'OVERWRITE':
+    const changed = {
+      desk: deskHash !== linked.syncedHash,
+      books: !booksHashes.includes(linked.syncedHash ?? ''),
+    };
+    switch (decideDiffering(changed, direction, conflictPolicy)) {
+      case 'TAKE_DESK':
         await this.applyDesk(linked, product);
         return 'UPDATED';
+      case 'KEEP_BOOKS':
+        return 'UNCHANGED';
+      case 'WRITE_TO_DESK':
+        await this.writeBack(product, linked);
+        return 'UPDATED';
       case 'SKIP':
-        throw new RecordFailed('changed on both sides');
+        throw new RecordFailed(CHANGED_ON_BOTH_SIDES);
       case 'DUPLICATE':
         await this.duplicate(product, linked);
         return 'ADDED';
@@ -416,7 +404,7 @@ class ProductChunk {
       }
     } catch (error) {
       if (error instanceof RecordFailed) throw error;
-      throw refusal(error, 'the update');
+      throw deskRefusal(error, 'the update');
     }
     await this.applyDesk(item, updated);
   }
@@ -462,7 +450,7 @@ class ProductChunk {
         );
       } catch (error) {
         // A refusal of the whole call (a permission) is every item's.
-        const { message } = refusal(error, 'the new products');
+        const { message } = deskRefusal(error, 'the new products');
         for (const item of items) {
           this.failures.push({ record: `item ${item.sku}`, reason: message });
         }
