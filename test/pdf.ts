@@ -15,7 +15,8 @@ export interface ReadPdf {
  */
 export async function readPdf(bytes: Buffer): Promise<ReadPdf> {
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  const result = await parse(bytes, { version: 'v2.0.550' });
+  // A copy as a plain Uint8Array: given the Buffer itself, pdf.js misreads some files.
+  const result = await parse(new Uint8Array(bytes), { version: 'v2.0.550' });
   const info = result.info as { Title?: unknown } | undefined;
   return {
     pages: result.numpages,
