@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { config } from '../shared/config';
 import { signDocumentLinkToken } from '../shared/identity';
+import type { DocumentSequence } from '../shared/integration/numbering';
 import { DEMO_AGENTS } from '../subgraphs/desk/seed/generate';
 import { formatMoney } from '../subgraphs/books/domain/money';
 import { readPdf } from './pdf';
-import { expectError, expectNoErrors, mutateOk, sqlOn } from './expectations';
+import { booksState, type LevelsRow } from './booksState';
+import { expectError, expectNoErrors, mutateOk, sqlOn, waitFor } from './expectations';
 import { Graph, startGraph } from './harness';
 import { type SmtpServer, startSmtpServer } from './smtpServer';
 
@@ -55,19 +57,6 @@ interface Invoice {
   emails: Email[];
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>) {
-  const deadline = Date.now() + DELIVERY_TIMEOUT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-/** Checks what a PDF reader checks first: the header, and a trailer pointing at the xref table. */
 /** The text a PDF reader shows of it; the reader fails the test when the file is no PDF. */
 async function pdfText(bytes: Buffer): Promise<string> {
   return (await readPdf(bytes)).text;
@@ -90,13 +79,14 @@ describe('books PDFs and e-mail through the gateway (BKS-10, BKS-11)', () => {
   let graph: Graph;
   let smtp: SmtpServer;
   const { sql } = sqlOn(() => graph.dataSources.books);
+  const state = booksState(() => graph.dataSources.books);
   let organizationId: string;
   /** A desk account synced to a books contact that has an e-mail address. */
   let account: { accountId: string; email: string };
   let estimateId: string;
   let newAgentProfileId: string;
-  let levelsBefore: Record<string, unknown>;
-  let sequencesBefore: { kind: string; next_value: number }[];
+  let levelsBefore: LevelsRow;
+  let sequencesBefore: DocumentSequence[];
   const created: string[] = [];
 
   const invoice = async (id: string, as: 'agent' | 'newAgent' = 'agent') => {
@@ -163,38 +153,15 @@ describe('books PDFs and e-mail through the gateway (BKS-10, BKS-11)', () => {
     );
     newAgentProfileId = profiles.data?.agentProfiles.find((p) => p.name === 'New agent')
       ?.id as string;
-    [levelsBefore] = await sql<Record<string, unknown>>(
-      'SELECT * FROM books.profile_permission WHERE profile_id = $1',
-      [newAgentProfileId],
-    );
-    sequencesBefore = await sql(
-      'SELECT kind, next_value FROM books.document_sequence WHERE organization_id = $1',
-      [organizationId],
-    );
+    levelsBefore = (await state.levels(newAgentProfileId)) as LevelsRow;
+    sequencesBefore = await state.sequences(organizationId);
   });
 
   afterAll(async () => {
     if (graph) {
-      await sql(
-        `DELETE FROM books.mail_message WHERE related_type = 'transaction'
-                  AND related_id = ANY($1)`,
-        [created],
-      );
-      await sql('DELETE FROM books.invoice WHERE id = ANY($1)', [created]);
-      for (const { kind, next_value } of sequencesBefore) {
-        await sql(
-          `UPDATE books.document_sequence SET next_value = $3
-            WHERE organization_id = $1 AND kind = $2`,
-          [organizationId, kind, next_value],
-        );
-      }
-      const columns = Object.keys(levelsBefore).filter((column) => column !== 'profile_id');
-      await sql(
-        `UPDATE books.profile_permission
-            SET ${columns.map((column, index) => `${column} = $${index + 2}`).join(', ')}
-          WHERE profile_id = $1`,
-        [newAgentProfileId, ...columns.map((column) => levelsBefore[column])],
-      );
+      await state.deleteDocuments(created);
+      await state.restoreSequences(sequencesBefore);
+      await state.restoreLevels(newAgentProfileId, levelsBefore);
       await graph.stop();
     }
     await smtp?.close();
@@ -341,18 +308,24 @@ describe('books PDFs and e-mail through the gateway (BKS-10, BKS-11)', () => {
         expect.objectContaining({ to: account.email, attachment: fileName }),
       ]);
 
-      const received = await waitFor('the e-mail to reach the SMTP server', async () =>
-        smtp.received.find((message) => message.subject.includes(draft.number)),
+      const received = await waitFor(
+        'the e-mail to reach the SMTP server',
+        async () => smtp.received.find((message) => message.subject.includes(draft.number)),
+        DELIVERY_TIMEOUT_MS,
       );
       expect(received.to).toEqual([account.email]);
       expect(received.raw).toContain('application/pdf');
       expect(received.raw).toContain(`filename=${fileName}`);
       // "%PDF-" in base64.
       expect(received.raw).toContain('JVBERi0');
-      const delivered = await waitFor('the e-mail to be SENT', async () => {
-        const current = await invoice(draft.id);
-        return current.emails[0]?.status === 'SENT' && current;
-      });
+      const delivered = await waitFor(
+        'the e-mail to be SENT',
+        async () => {
+          const current = await invoice(draft.id);
+          return current.emails[0]?.status === 'SENT' && current;
+        },
+        DELIVERY_TIMEOUT_MS,
+      );
       expect(delivered.emails[0].sentAt).toEqual(expect.any(String));
     });
 

@@ -1,3 +1,5 @@
+import type { DocumentSequence } from '../shared/integration/numbering';
+import { booksState } from './booksState';
 import { expectError, expectNoErrors, mutateOk, sqlOn } from './expectations';
 import { Graph, startGraph } from './harness';
 
@@ -67,12 +69,13 @@ interface Panel {
 describe('books panels and transactions (BKS-9, BKS-10)', () => {
   let graph: Graph;
   const { sql, count } = sqlOn(() => graph.dataSources.books);
+  const state = booksState(() => graph.dataSources.books);
   let organizationId: string;
   /** A synced account with the most transactions, its books contact, and an unsynced account. */
   let synced: { accountId: string; contactId: string };
   let unsyncedAccountId: string;
   let dealId: string;
-  let sequencesBefore: { kind: string; next_value: number }[];
+  let sequencesBefore: DocumentSequence[];
   const created: string[] = [];
 
   const accountPanel = async (as: 'agent' | 'newAgent' | 'light', variables: object) =>
@@ -105,21 +108,12 @@ describe('books panels and transactions (BKS-9, BKS-10)', () => {
         GROUP BY deal_id ORDER BY count(*) DESC, deal_id LIMIT 1`,
       [organizationId],
     );
-    sequencesBefore = await sql(
-      'SELECT kind, next_value FROM books.document_sequence WHERE organization_id = $1',
-      [organizationId],
-    );
+    sequencesBefore = await state.sequences(organizationId);
   });
 
   afterAll(async () => {
-    await sql('DELETE FROM books.invoice WHERE id = ANY($1)', [created]);
-    await sql('DELETE FROM books.sales_order WHERE id = ANY($1)', [created]);
-    for (const { kind, next_value } of sequencesBefore) {
-      await sql(
-        'UPDATE books.document_sequence SET next_value = $3 WHERE organization_id = $1 AND kind = $2',
-        [organizationId, kind, next_value],
-      );
-    }
+    await state.deleteDocuments(created);
+    await state.restoreSequences(sequencesBefore);
     await graph.stop();
   });
 

@@ -1,6 +1,8 @@
 import { config } from '../shared/config';
 import { IDENTITY_HEADER, signForwardedIdentity } from '../shared/identity';
+import type { DocumentSequence } from '../shared/integration/numbering';
 import { DEMO_AGENTS } from '../subgraphs/desk/seed/generate';
+import { booksState, type ConnectionRow, type LevelsRow } from './booksState';
 import { errorCodes, expectError, expectNoErrors, mutateOk, sqlOn } from './expectations';
 import { DemoAgent, Graph, GraphQLResponse, postGraphQL, startGraph } from './harness';
 
@@ -89,11 +91,12 @@ function expectForbidden(res: Response, path: (string | number)[], message?: Reg
 describe('BKS-1/BKS-7: the books permission matrix, both ways', () => {
   let graph: Graph;
   const books = sqlOn(() => graph.dataSources.books);
+  const state = booksState(() => graph.dataSources.books);
   let organizationId: string;
-  let editionBefore: string;
+  let connectionBefore: ConnectionRow;
   let profileId: string;
-  let levelsBefore: Record<string, unknown> | undefined;
-  let sequencesBefore: { kind: string; next_value: number }[];
+  let levelsBefore: LevelsRow | undefined;
+  let sequencesBefore: DocumentSequence[] | undefined;
   /** A synced account whose books contact has estimates, invoices and sales orders. */
   let synced: { accountId: string; contactId: string };
   /** One seeded document of each kind of the connected organization. */
@@ -217,26 +220,18 @@ describe('BKS-1/BKS-7: the books permission matrix, both ways', () => {
 
   beforeAll(async () => {
     graph = await startGraph();
-    [{ organization_id: organizationId, edition: editionBefore }] = await books.sql<{
-      organization_id: string;
-      edition: string;
-    }>('SELECT organization_id, edition FROM books.connection WHERE id = 1');
-    expect(editionBefore).toBe('BOOKS');
+    connectionBefore = await state.connection();
+    organizationId = connectionBefore.organization_id as string;
+    expect(connectionBefore.edition).toBe('BOOKS');
     const profiles = await query<{ agentProfiles: { id: string; name: string }[] }>(
       'admin',
       '{ agentProfiles { id name } }',
     );
     expectNoErrors(profiles);
     profileId = profiles.data?.agentProfiles.find((p) => p.name === 'New agent')?.id as string;
-    [levelsBefore] = await books.sql<Record<string, unknown>>(
-      'SELECT * FROM books.profile_permission WHERE profile_id = $1',
-      [profileId],
-    );
+    levelsBefore = await state.levels(profileId);
     expect(levelsBefore).toBeDefined();
-    sequencesBefore = await books.sql(
-      'SELECT kind, next_value FROM books.document_sequence WHERE organization_id = $1',
-      [organizationId],
-    );
+    sequencesBefore = await state.sequences(organizationId);
     [synced] = await books.sql<typeof synced>(
       `SELECT c.desk_account_id AS "accountId", c.id AS "contactId"
          FROM books.contact c JOIN books.transaction t ON t.contact_id = c.id
@@ -271,31 +266,10 @@ describe('BKS-1/BKS-7: the books permission matrix, both ways', () => {
   afterAll(async () => {
     if (!graph) return;
     try {
-      await books.sql('UPDATE books.connection SET edition = $1 WHERE id = 1', [editionBefore]);
-      if (levelsBefore) {
-        const row = levelsBefore;
-        const columns = Object.keys(row).filter((column) => column !== 'profile_id');
-        await books.sql(
-          `UPDATE books.profile_permission
-              SET ${columns.map((column, index) => `${column} = $${index + 2}`).join(', ')}
-            WHERE profile_id = $1`,
-          [profileId, ...columns.map((column) => row[column])],
-        );
-      }
-      await books.sql(
-        `DELETE FROM books.mail_message WHERE related_type = 'transaction' AND related_id = ANY($1)`,
-        [created],
-      );
-      await books.sql('DELETE FROM books.invoice WHERE id = ANY($1)', [created]);
-      await books.sql('DELETE FROM books.estimate WHERE id = ANY($1)', [created]);
-      await books.sql('DELETE FROM books.sales_order WHERE id = ANY($1)', [created]);
-      for (const { kind, next_value } of sequencesBefore ?? []) {
-        await books.sql(
-          `UPDATE books.document_sequence SET next_value = $3
-            WHERE organization_id = $1 AND kind = $2`,
-          [organizationId, kind, next_value],
-        );
-      }
+      if (connectionBefore) await state.restoreConnection(connectionBefore);
+      if (levelsBefore) await state.restoreLevels(profileId, levelsBefore);
+      await state.deleteDocuments(created);
+      await state.restoreSequences(sequencesBefore ?? []);
     } finally {
       await graph.stop();
     }
@@ -729,7 +703,7 @@ describe('BKS-1/BKS-7: the books permission matrix, both ways', () => {
         }
         expect(await writes()).toEqual(before);
       } finally {
-        await books.sql('UPDATE books.connection SET edition = $1 WHERE id = 1', [editionBefore]);
+        await state.restoreConnection(connectionBefore);
       }
       const back = await query<{ booksSalesOrder: { number: string } }>(
         'agent',

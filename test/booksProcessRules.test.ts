@@ -4,6 +4,8 @@ import { consumerQueue } from '../shared/jobs/consumer';
 import { JOB_QUEUE_SCHEMA } from '../shared/jobs/queue';
 import { DEMO_SERVICE_KEY, DEMO_SERVICE_KEY_EMAIL } from '../subgraphs/books/seed/organizations';
 import { processRulesConsumer } from '../subgraphs/books/jobs/processRules';
+import type { DocumentSequence } from '../shared/integration/numbering';
+import { booksState, type ConnectionRow } from './booksState';
 import {
   errorCodes,
   expectError,
@@ -12,6 +14,7 @@ import {
   sqlOn,
   stageNamed,
   unique,
+  waitFor,
 } from './expectations';
 import { DemoAgent, Graph, startGraph } from './harness';
 
@@ -92,18 +95,6 @@ interface OutboxRow {
   day: string;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>) {
-  const deadline = Date.now() + DELIVERY_TIMEOUT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
 /** `day` plus `days`, as YYYY-MM-DD. */
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -115,9 +106,10 @@ describe('BKS-3: process rules through the gateway, with workers', () => {
   let graph: Graph;
   const books = sqlOn(() => graph.dataSources.books);
   const desk = sqlOn(() => graph.dataSources.desk);
+  const state = booksState(() => graph.dataSources.books);
   let stages: { id: string; name: string }[];
-  let connectionBefore: Record<string, unknown>;
-  let sequencesBefore: { kind: string; next_value: number }[];
+  let connectionBefore: ConnectionRow;
+  let sequencesBefore: DocumentSequence[];
   let organizationId: string;
   /** A seeded desk account synced to a books contact of the connected organization. */
   let synced: { accountId: string; contactId: string; currency: string };
@@ -126,25 +118,6 @@ describe('BKS-3: process rules through the gateway, with workers', () => {
   const copiedEvents: string[] = [];
 
   const stageId = (name: string) => stageNamed(stages, name);
-
-  async function restoreConnection(): Promise<void> {
-    const row = connectionBefore;
-    await books.sql(
-      `UPDATE books.connection SET status = $1, edition = $2, connected_email = $3,
-         service_key_id = $4, organization_id = $5, process_rule = $6, changed_by = $7,
-         changed_at = $8::timestamptz WHERE id = 1`,
-      [
-        row.status,
-        row.edition,
-        row.connected_email,
-        row.service_key_id,
-        row.organization_id,
-        row.process_rule,
-        row.changed_by,
-        row.changed_at,
-      ],
-    );
-  }
 
   const setRule = (rule: string, as: DemoAgent = 'admin') =>
     graph.query<{ setBooksProcessRule: { status: string; processRule: string } }>(as, SET_RULE, {
@@ -197,10 +170,14 @@ describe('BKS-3: process rules through the gateway, with workers', () => {
   async function applied(dealId: string, expected: string[]): Promise<OutboxRow[]> {
     const events = await outbox(dealId);
     expect(events.map((event) => event.type)).toEqual(expected);
-    await waitFor(`books to apply ${expected.join(', ')} of deal ${dealId}`, async () => {
-      for (const event of events) if ((await timesRemembered(event.id)) !== 1) return false;
-      return true;
-    });
+    await waitFor(
+      `books to apply ${expected.join(', ')} of deal ${dealId}`,
+      async () => {
+        for (const event of events) if ((await timesRemembered(event.id)) !== 1) return false;
+        return true;
+      },
+      DELIVERY_TIMEOUT_MS,
+    );
     return events;
   }
 
@@ -230,10 +207,14 @@ describe('BKS-3: process rules through the gateway, with workers', () => {
   async function deliverAgain(event: DomainEvent): Promise<void> {
     const jobId = randomUUID();
     expect(await graph.jobs.books.send(QUEUE, event, { id: jobId })).toBe(jobId);
-    const job = await waitFor(`job ${jobId} to be worked`, async () => {
-      const current = await graph.jobs.books.getJobById(QUEUE, jobId);
-      return current && ['completed', 'failed'].includes(current.state) && current;
-    });
+    const job = await waitFor(
+      `job ${jobId} to be worked`,
+      async () => {
+        const current = await graph.jobs.books.getJobById(QUEUE, jobId);
+        return current && ['completed', 'failed'].includes(current.state) && current;
+      },
+      DELIVERY_TIMEOUT_MS,
+    );
     expect(job.state).toBe('completed');
   }
 
@@ -274,15 +255,10 @@ describe('BKS-3: process rules through the gateway, with workers', () => {
         jobs: { ...settings.jobs, pollIntervalSeconds: 0.5 },
       }),
     });
-    [connectionBefore] = await books.sql<Record<string, unknown>>(
-      'SELECT *, changed_at::text AS changed_at FROM books.connection WHERE id = 1',
-    );
+    connectionBefore = await state.connection();
     expect(connectionBefore).toMatchObject({ status: 'ENABLED', process_rule: 'ESTIMATES' });
     organizationId = connectionBefore.organization_id as string;
-    sequencesBefore = await books.sql(
-      'SELECT kind, next_value FROM books.document_sequence WHERE organization_id = $1',
-      [organizationId],
-    );
+    sequencesBefore = await state.sequences(organizationId);
     [synced] = await books.sql<typeof synced>(
       `SELECT c.desk_account_id AS "accountId", c.id AS "contactId", c.currency
          FROM books.contact c JOIN desk.account a ON a.id = c.desk_account_id
@@ -298,23 +274,27 @@ describe('BKS-3: process rules through the gateway, with workers', () => {
     stages = res.data?.dealStages ?? [];
     // Deal events other suites left behind are applied now, under the seeded rule, so that none
     // of them meets a rule set here.
-    await waitFor('earlier deal events to be applied', async () => {
-      const unpublished = await desk.count(
-        'SELECT 1 FROM desk.outbox_event WHERE published_at IS NULL',
-      );
-      const waiting = await books.count(
-        `SELECT 1 FROM ${JOB_QUEUE_SCHEMA}.job WHERE name = $1
+    await waitFor(
+      'earlier deal events to be applied',
+      async () => {
+        const unpublished = await desk.count(
+          'SELECT 1 FROM desk.outbox_event WHERE published_at IS NULL',
+        );
+        const waiting = await books.count(
+          `SELECT 1 FROM ${JOB_QUEUE_SCHEMA}.job WHERE name = $1
             AND state IN ('created', 'retry', 'active')`,
-        [QUEUE],
-      );
-      return unpublished === 0 && waiting === 0;
-    });
+          [QUEUE],
+        );
+        return unpublished === 0 && waiting === 0;
+      },
+      DELIVERY_TIMEOUT_MS,
+    );
   }, TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     if (!graph) return;
     try {
-      if (connectionBefore) await restoreConnection();
+      if (connectionBefore) await state.restoreConnection(connectionBefore);
       if (createdDeals.length > 0) {
         const eventIds = (
           await desk.sql<{ id: string }>(
@@ -326,17 +306,14 @@ describe('BKS-3: process rules through the gateway, with workers', () => {
           'DELETE FROM books.processed_event WHERE consumer = $1 AND event_id = ANY($2::uuid[])',
           [processRulesConsumer.name, [...eventIds, ...copiedEvents]],
         );
-        await books.sql('DELETE FROM books.invoice WHERE deal_id = ANY($1)', [createdDeals]);
-        await books.sql('DELETE FROM books.estimate WHERE deal_id = ANY($1)', [createdDeals]);
+        const documents = await books.sql<{ id: string }>(
+          'SELECT id FROM books.transaction WHERE deal_id = ANY($1)',
+          [createdDeals],
+        );
+        await state.deleteDocuments(documents.map((row) => row.id));
         await desk.sql('DELETE FROM desk.deal WHERE id = ANY($1)', [createdDeals]);
       }
-      for (const { kind, next_value } of sequencesBefore ?? []) {
-        await books.sql(
-          `UPDATE books.document_sequence SET next_value = $3
-            WHERE organization_id = $1 AND kind = $2`,
-          [organizationId, kind, next_value],
-        );
-      }
+      await state.restoreSequences(sequencesBefore ?? []);
     } finally {
       await graph.stop();
     }

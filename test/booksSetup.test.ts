@@ -4,6 +4,7 @@ import {
   DEMO_SERVICE_KEY,
   DEMO_SERVICE_KEY_EMAIL,
 } from '../subgraphs/books/seed/organizations';
+import { booksState, type ConnectionRow } from './booksState';
 import { expectError, expectNoErrors, mutateOk, sqlOn } from './expectations';
 import { Graph, startGraph } from './harness';
 
@@ -35,36 +36,18 @@ const access = (view: boolean, createEdit = false, email = false) => ({ view, cr
 describe('books set-up and permissions (BKS-1, BKS-2, BKS-7, BKS-8)', () => {
   let graph: Graph;
   const { sql } = sqlOn(() => graph.dataSources.books);
-  let connectionBefore: Record<string, unknown>;
+  const state = booksState(() => graph.dataSources.books);
+  let connectionBefore: ConnectionRow;
   let permissionsBefore: Record<string, unknown>[];
   let profileIds: Record<string, string>;
   let books: string;
   let labs: string;
 
-  async function restoreConnection(): Promise<void> {
-    const row = connectionBefore;
-    await sql(
-      `UPDATE books.connection SET status = $1, edition = $2, connected_email = $3,
-         service_key_id = $4, organization_id = $5, process_rule = $6, changed_by = $7,
-         changed_at = $8::timestamptz WHERE id = 1`,
-      [
-        row.status,
-        row.edition,
-        row.connected_email,
-        row.service_key_id,
-        row.organization_id,
-        row.process_rule,
-        row.changed_by,
-        row.changed_at,
-      ],
-    );
-  }
+  const restoreConnection = () => state.restoreConnection(connectionBefore);
 
   beforeAll(async () => {
     graph = await startGraph();
-    [connectionBefore] = await sql<Record<string, unknown>>(
-      'SELECT *, changed_at::text AS changed_at FROM books.connection WHERE id = 1',
-    );
+    connectionBefore = await state.connection();
     permissionsBefore = await sql('SELECT * FROM books.profile_permission');
     const orgs = await sql<{ id: string; name: string }>('SELECT id, name FROM books.organization');
     books = orgs.find((org) => org.name === 'Aozora Books')?.id as string;

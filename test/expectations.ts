@@ -33,6 +33,23 @@ export function sqlOn(dataSource: () => DataSource) {
   return { sql, count };
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls `probe` every 100 ms until it yields something, and returns it; fails after timeoutMs. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
 /** The id of the deal stage with this name, from a `dealStages` answer. */
 export function stageNamed(stages: readonly { id: string; name: string }[], name: string): string {
   const stage = stages.find((s) => s.name === name);
