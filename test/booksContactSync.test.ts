@@ -5,7 +5,15 @@ import {
   deskAccountValues,
   mappedValues,
 } from '../subgraphs/books/domain/contactSync';
-import { expectError, expectNoErrors, mutateOk, sqlOn } from './expectations';
+import {
+  finished,
+  START_SYNC,
+  startSync,
+  succeededSync,
+  type SyncCounts,
+  type SyncRun,
+} from './booksSync';
+import { expectError, mutateOk, sqlOn } from './expectations';
 import { Graph, startGraph } from './harness';
 
 /**
@@ -20,27 +28,7 @@ import { Graph, startGraph } from './harness';
 
 /** Small, so the desk accounts take several chunks. */
 const BATCH = 7;
-const RUN_TIMEOUT_MS = 45_000;
 const MAPPING = DEFAULT_MAPPINGS.ACCOUNTS;
-
-interface Counts {
-  added: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-  failed: number;
-}
-
-interface Run {
-  id: string;
-  dataType: string;
-  direction: string;
-  status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'STOPPED';
-  error: string | null;
-  progress: { processed: number; total: number | null };
-  counts: Counts;
-  failures: { totalCount: number; nodes: { record: string; reason: string }[] };
-}
 
 interface DeskAccount {
   id: string;
@@ -64,12 +52,6 @@ interface ContactRow {
   synced_hash: string | null;
 }
 
-const RUN_FIELDS = `id dataType direction status error progress { processed total }
-  counts { added updated unchanged deleted failed } failures(first: 100) { totalCount nodes { record reason } }`;
-const START = `mutation ($dataType: BooksSyncDataType!) {
-  startBooksSync(dataType: $dataType) { started run { ${RUN_FIELDS} } }
-}`;
-const RUN = `query ($id: ID!) { booksSyncRun(id: $id) { ${RUN_FIELDS} } }`;
 const UPDATE_SETTING = `mutation ($input: BooksContactSyncInput!) {
   updateBooksContactSync(input: $input) { enabled }
 }`;
@@ -78,8 +60,6 @@ const CREATE_ACCOUNT = `mutation ($input: CreateAccountInput!) { createAccount(i
 const UPDATE_ACCOUNT = `mutation ($id: ID!, $input: UpdateAccountInput!) {
   updateAccount(id: $id, input: $input) { ${ACCOUNT_FIELDS} }
 }`;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The hash both sides have when a books contact holds exactly the desk account's values. */
 const deskHash = (account: DeskAccount) =>
@@ -113,27 +93,7 @@ describe('BKS-4/BKS-5: contact sync runs between desk accounts and books contact
       },
     });
 
-  async function finished(id: string): Promise<Run> {
-    const deadline = Date.now() + RUN_TIMEOUT_MS;
-    for (;;) {
-      const res = await graph.query<{ booksSyncRun: Run | null }>('admin', RUN, { id });
-      expectNoErrors(res);
-      const run = res.data?.booksSyncRun;
-      if (run && ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(run.status)) return run;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for run ${id}`);
-      await sleep(100);
-    }
-  }
-
-  async function sync(): Promise<Run> {
-    const { started, run } = await mutateOk<{ started: boolean; run: Run }>(graph, 'admin', START, {
-      dataType: 'CONTACTS',
-    });
-    expect(started).toBe(true);
-    const done = await finished(run.id);
-    expect(done).toMatchObject({ dataType: 'CONTACTS', status: 'SUCCEEDED', error: null });
-    return done;
-  }
+  const sync = (): Promise<SyncRun> => succeededSync(graph, 'CONTACTS');
 
   const updateAccount = (id: string, input: Partial<Omit<DeskAccount, 'id'>>) =>
     mutateOk<DeskAccount>(graph, 'admin', UPDATE_ACCOUNT, { id, input });
@@ -164,7 +124,7 @@ describe('BKS-4/BKS-5: contact sync runs between desk accounts and books contact
   }
 
   /** The counts of a run in which all but `changed` of this file's accounts were left alone. */
-  const counts = (changed: Omit<Partial<Counts>, 'unchanged'>): Counts => {
+  const counts = (changed: Omit<Partial<SyncCounts>, 'unchanged'>): SyncCounts => {
     const { added = 0, updated = 0, deleted = 0, failed = 0 } = changed;
     const unchanged = createdAccounts.length - added - updated - failed;
     return { added, updated, unchanged, deleted, failed };
@@ -403,22 +363,18 @@ describe('BKS-4/BKS-5: contact sync runs between desk accounts and books contact
   });
 
   it('returns a queued or running run instead of starting another, and refuses while off', async () => {
-    const first = await mutateOk<{ started: boolean; run: Run }>(graph, 'admin', START, {
-      dataType: 'CONTACTS',
-    });
-    const second = await mutateOk<{ started: boolean; run: Run }>(graph, 'admin', START, {
-      dataType: 'CONTACTS',
-    });
+    const first = await startSync(graph, 'CONTACTS');
+    const second = await startSync(graph, 'CONTACTS');
     // A run of several chunks, each picked up by a polling worker, lasts far longer than this.
     expect(first.started).toBe(true);
     expect(second).toMatchObject({ started: false, run: { id: first.run.id } });
-    await finished(first.run.id);
+    await finished(graph, first.run.id);
 
     await setting({ enabled: false });
-    const off = await graph.query('admin', START, { dataType: 'CONTACTS' });
+    const off = await graph.query('admin', START_SYNC, { dataType: 'CONTACTS' });
     expectError(off, 'BAD_USER_INPUT', ['startBooksSync']);
     expect(off.errors?.[0].message).toMatch(/updateBooksContactSync/);
-    expectError(await graph.query('agent', START, { dataType: 'CONTACTS' }), 'FORBIDDEN');
+    expectError(await graph.query('agent', START_SYNC, { dataType: 'CONTACTS' }), 'FORBIDDEN');
     await setting({});
   });
 });

@@ -5,7 +5,8 @@ import {
   itemSyncHash,
   suffixedSku,
 } from '../subgraphs/books/domain/productSync';
-import { expectError, expectNoErrors, mutateOk, sqlOn, unique } from './expectations';
+import { succeededSync, type SyncRun } from './booksSync';
+import { expectError, mutateOk, sqlOn, unique } from './expectations';
 import { Graph, startGraph } from './harness';
 
 /**
@@ -18,26 +19,6 @@ import { Graph, startGraph } from './harness';
  * setting, every books item as it was, and the runs, and removes the desk products this file and
  * its runs made.
  */
-
-const RUN_TIMEOUT_MS = 45_000;
-
-interface Counts {
-  added: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-}
-
-interface Run {
-  id: string;
-  dataType: string;
-  direction: string;
-  status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'STOPPED';
-  error: string | null;
-  progress: { processed: number; total: number | null };
-  counts: Counts;
-  failures: { totalCount: number; nodes: { record: string; reason: string }[] };
-}
 
 interface ProductRow {
   id: string;
@@ -69,10 +50,6 @@ interface Changed {
   itemsAdded?: number;
 }
 
-const RUN_FIELDS = `id dataType direction status error progress { processed total }
-  counts { added updated unchanged failed } failures(first: 100) { totalCount nodes { record reason } }`;
-const START = `mutation { startBooksSync(dataType: PRODUCTS) { started run { ${RUN_FIELDS} } } }`;
-const RUN = `query ($id: ID!) { booksSyncRun(id: $id) { ${RUN_FIELDS} } }`;
 const UPDATE_SETTING = `mutation ($input: BooksProductSyncInput!) {
   updateBooksProductSync(input: $input) { enabled }
 }`;
@@ -87,8 +64,6 @@ const PRODUCT_COLUMNS =
   'id, name, code, unit_price::float8 AS unit_price, active, external_source, external_id';
 const ITEM_COLUMNS = `id, sku, name, rate::float8 AS rate, tax_rate::float8 AS tax_rate, active,
   desk_product_id, synced_hash`;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The hash both sides have when an item holds exactly the desk product's values. */
 const deskHash = (product: ProductRow) =>
@@ -147,39 +122,21 @@ describe('BKS-6: product sync runs between desk products and books items', () =>
       input: { enabled: true, direction, conflictPolicy },
     });
 
-  async function finished(id: string): Promise<Run> {
-    const deadline = Date.now() + RUN_TIMEOUT_MS;
-    for (;;) {
-      const res = await graph.query<{ booksSyncRun: Run | null }>('admin', RUN, { id });
-      expectNoErrors(res);
-      const run = res.data?.booksSyncRun;
-      if (run && ['SUCCEEDED', 'FAILED', 'STOPPED'].includes(run.status)) return run;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for run ${id}`);
-      await sleep(100);
-    }
-  }
-
   const deskProductCount = async () =>
     (await sql<{ count: number }>('SELECT count(*)::int AS count FROM desk.product'))[0].count;
 
   /** A run, whose counts must be exactly `changed` with every other desk product UNCHANGED. */
-  async function sync(changed: Changed = {}): Promise<Run> {
+  async function sync(changed: Changed = {}): Promise<SyncRun> {
     const products = await deskProductCount();
-    const { started, run } = await mutateOk<{ started: boolean; run: Run }>(
-      graph,
-      'admin',
-      START,
-      {},
-    );
-    expect(started).toBe(true);
-    const done = await finished(run.id);
-    expect(done).toMatchObject({ dataType: 'PRODUCTS', status: 'SUCCEEDED', error: null });
+    const done = await succeededSync(graph, 'PRODUCTS');
     const { added = 0, updated = 0, failed = 0, itemsAdded = 0 } = changed;
     expect(done.counts).toEqual({
       added: added + itemsAdded,
       updated,
       failed,
       unchanged: products - added - updated - failed,
+      // A product run never deletes.
+      deleted: 0,
     });
     expect(done.progress).toEqual({
       processed: products + itemsAdded,
