@@ -5,16 +5,20 @@ import {
   deskAccountValues,
   mappedValues,
 } from '../subgraphs/books/domain/contactSync';
+import { booksState } from './booksState';
 import {
   finished,
+  removeRunsSince,
   START_SYNC,
   startSync,
+  startSyncGraph,
   succeededSync,
   type SyncCounts,
   type SyncRun,
+  syncRunIds,
 } from './booksSync';
 import { expectError, mutateOk, sqlOn } from './expectations';
-import { Graph, startGraph } from './harness';
+import type { Graph } from './harness';
 
 /**
  * BKS-4/BKS-5 through the gateway, with the subgraphs' workers: contact sync runs between desk
@@ -68,6 +72,7 @@ const deskHash = (account: DeskAccount) =>
 describe('BKS-4/BKS-5: contact sync runs between desk accounts and books contacts', () => {
   let graph: Graph;
   const { sql } = sqlOn(() => graph.dataSources.books);
+  const state = booksState(() => graph.dataSources.books);
   const tag = `Books sync test ${randomUUID().slice(0, 8)}`;
   let settingBefore: Record<string, unknown>;
   let contactsBefore: unknown[];
@@ -136,21 +141,13 @@ describe('BKS-4/BKS-5: contact sync runs between desk accounts and books contact
   let oneWay: DeskAccount;
 
   beforeAll(async () => {
-    graph = await startGraph({
-      workers: true,
-      configure: (config) => ({
-        ...config,
-        jobs: { ...config.jobs, pollIntervalSeconds: 0.5, syncBatchSize: BATCH },
-      }),
-    });
+    graph = await startSyncGraph(BATCH);
     [settingBefore] = await sql(
       `SELECT enabled, module, record_filter, direction, conflict_policy, delete_earlier_records,
          mapping, updated_at::text FROM books.contact_sync_setting WHERE id = 1`,
     );
-    contactsBefore = (
-      await sql<{ row: unknown }>('SELECT to_jsonb(c) AS row FROM books.contact c')
-    ).map((r) => r.row);
-    runsBefore = (await sql<{ id: string }>('SELECT id FROM books.sync_run')).map((r) => r.id);
+    contactsBefore = await state.rows('contact');
+    runsBefore = await syncRunIds(graph);
     overwrite = await newAccount('Overwrite');
     skip = await newAccount('Skip');
     duplicate = await newAccount('Duplicate');
@@ -182,29 +179,22 @@ describe('BKS-4/BKS-5: contact sync runs between desk accounts and books contact
           ],
         );
         // Every books contact back as it was: made ones removed, changed or deleted ones restored.
-        const before = JSON.stringify(contactsBefore);
-        await sql(
-          `DELETE FROM books.contact WHERE id NOT IN
-             (SELECT id FROM jsonb_populate_recordset(NULL::books.contact, $1::jsonb))`,
-          [before],
-        );
-        await sql(
-          `UPDATE books.contact c SET name = b.name, company_name = b.company_name,
-             email = b.email, phone = b.phone, website = b.website, city = b.city,
-             country = b.country, desk_account_id = b.desk_account_id,
-             desk_contact_id = b.desk_contact_id, desk_synced_at = b.desk_synced_at,
-             synced_hash = b.synced_hash, updated_at = b.updated_at
-           FROM jsonb_populate_recordset(NULL::books.contact, $1::jsonb) b WHERE c.id = b.id`,
-          [before],
-        );
-        await sql(
-          `INSERT INTO books.contact
-           SELECT * FROM jsonb_populate_recordset(NULL::books.contact, $1::jsonb)
-           ON CONFLICT (id) DO NOTHING`,
-          [before],
-        );
+        await state.restoreRows('contact', contactsBefore, [
+          'name',
+          'company_name',
+          'email',
+          'phone',
+          'website',
+          'city',
+          'country',
+          'desk_account_id',
+          'desk_contact_id',
+          'desk_synced_at',
+          'synced_hash',
+          'updated_at',
+        ]);
         await sql('DELETE FROM desk.account WHERE id = ANY($1)', [createdAccounts]);
-        await sql('DELETE FROM books.sync_run WHERE NOT (id = ANY($1))', [runsBefore]);
+        await removeRunsSince(graph, runsBefore);
       }
     } finally {
       await graph.stop();

@@ -5,9 +5,16 @@ import {
   itemSyncHash,
   suffixedSku,
 } from '../subgraphs/books/domain/productSync';
-import { succeededSync, type SyncRun } from './booksSync';
+import { booksState } from './booksState';
+import {
+  removeRunsSince,
+  startSyncGraph,
+  succeededSync,
+  type SyncRun,
+  syncRunIds,
+} from './booksSync';
 import { expectError, mutateOk, sqlOn, unique } from './expectations';
-import { Graph, startGraph } from './harness';
+import type { Graph } from './harness';
 
 /**
  * BKS-6 through the gateway, with the subgraphs' workers: product sync runs between desk products
@@ -96,6 +103,7 @@ async function batchSize(): Promise<number> {
 describe('BKS-6: product sync runs between desk products and books items', () => {
   let graph: Graph;
   const { sql } = sqlOn(() => graph.dataSources.books);
+  const state = booksState(() => graph.dataSources.books);
   const tag = `BPS-${randomUUID().slice(0, 8)}`;
   let settingBefore: Record<string, unknown>;
   let itemsBefore: unknown[];
@@ -192,22 +200,13 @@ describe('BKS-6: product sync runs between desk products and books items', () =>
     mutateOk<{ id: string }>(graph, 'admin', UPDATE_PRODUCT, { id, input });
 
   beforeAll(async () => {
-    const batch = await batchSize();
-    graph = await startGraph({
-      workers: true,
-      configure: (config) => ({
-        ...config,
-        jobs: { ...config.jobs, pollIntervalSeconds: 0.5, syncBatchSize: batch },
-      }),
-    });
+    graph = await startSyncGraph(await batchSize());
     [settingBefore] = await sql(
       `SELECT enabled, direction, conflict_policy, updated_at::text
        FROM books.product_sync_setting WHERE id = 1`,
     );
-    itemsBefore = (await sql<{ row: unknown }>('SELECT to_jsonb(i) AS row FROM books.item i')).map(
-      (r) => r.row,
-    );
-    runsBefore = (await sql<{ id: string }>('SELECT id FROM books.sync_run')).map((r) => r.id);
+    itemsBefore = await state.rows('item');
+    runsBefore = await syncRunIds(graph);
     productsBefore = (await sql<{ id: string }>('SELECT id FROM desk.product')).map((r) => r.id);
     [{ organization_id: organizationId }] = await sql<{ organization_id: string }>(
       'SELECT organization_id FROM books.connection WHERE id = 1',
@@ -252,28 +251,25 @@ describe('BKS-6: product sync runs between desk products and books items', () =>
              conflict_policy = $3, updated_at = $4::timestamptz WHERE id = 1`,
           [s.enabled, s.direction, s.conflict_policy, s.updated_at],
         );
-        // Every item back as it was: made ones removed, changed ones restored.
-        const before = JSON.stringify(itemsBefore);
-        await sql(
-          `DELETE FROM books.item WHERE id NOT IN
-             (SELECT id FROM jsonb_populate_recordset(NULL::books.item, $1::jsonb))`,
-          [before],
-        );
-        await sql(
-          `UPDATE books.item i SET sku = b.sku, name = b.name, rate = b.rate,
-             tax_rate = b.tax_rate, active = b.active, desk_product_id = b.desk_product_id,
-             desk_synced_at = b.desk_synced_at, synced_hash = b.synced_hash,
-             updated_at = b.updated_at
-           FROM jsonb_populate_recordset(NULL::books.item, $1::jsonb) b WHERE i.id = b.id`,
-          [before],
-        );
+        // Every item back as it was: made ones removed, changed (or deleted) ones restored.
+        await state.restoreRows('item', itemsBefore, [
+          'sku',
+          'name',
+          'rate',
+          'tax_rate',
+          'active',
+          'desk_product_id',
+          'desk_synced_at',
+          'synced_hash',
+          'updated_at',
+        ]);
         // This file's products, and those its runs made of items; other suites' stay.
         await sql(
           `DELETE FROM desk.product WHERE id = ANY($1)
              OR (external_source = 'books' AND NOT (id = ANY($2)))`,
           [createdProducts, productsBefore],
         );
-        await sql('DELETE FROM books.sync_run WHERE NOT (id = ANY($1))', [runsBefore]);
+        await removeRunsSince(graph, runsBefore);
       }
     } finally {
       await graph.stop();

@@ -4,8 +4,9 @@ import { sqlOn } from './expectations';
 
 /**
  * The books rows the gateway suites change and must put back (the connection row, a profile's
- * levels, the numbering) and the documents they make and must remove, read and written the same
- * way in every suite, so that the suites after them see the demo state.
+ * levels, the numbering, the contacts and items a sync run changes) and the documents they make
+ * and must remove, read and written the same way in every suite, so that the suites after them
+ * see the demo state.
  */
 
 export interface ConnectionRow {
@@ -22,6 +23,9 @@ export interface ConnectionRow {
 
 /** A row of books.profile_permission, every level column as stored. */
 export type LevelsRow = Record<string, unknown>;
+
+/** The tables the sync suites keep whole to put back. */
+export type SyncedTable = 'contact' | 'item';
 
 export function booksState(dataSource: () => DataSource) {
   const { sql } = sqlOn(dataSource);
@@ -68,6 +72,35 @@ export function booksState(dataSource: () => DataSource) {
             SET ${columns.map((column, index) => `${column} = $${index + 2}`).join(', ')}
           WHERE profile_id = $1`,
         [profileId, ...columns.map((column) => row[column])],
+      );
+    },
+
+    /** Every row of the table, as JSON, for restoreRows. */
+    async rows(table: SyncedTable): Promise<unknown[]> {
+      const rows = await sql<{ row: unknown }>(`SELECT to_jsonb(t) AS row FROM books.${table} t`);
+      return rows.map((r) => r.row);
+    },
+
+    /**
+     * The table as `rows` read it: rows made since removed, `columns` of the others set back as
+     * they were, rows deleted since inserted again.
+     */
+    async restoreRows(
+      table: SyncedTable,
+      rows: readonly unknown[],
+      columns: readonly string[],
+    ): Promise<void> {
+      const before = [JSON.stringify(rows)];
+      const snapshot = `jsonb_populate_recordset(NULL::books.${table}, $1::jsonb)`;
+      const setBack = columns.map((column) => `${column} = b.${column}`).join(', ');
+      await sql(`DELETE FROM books.${table} WHERE id NOT IN (SELECT id FROM ${snapshot})`, before);
+      await sql(
+        `UPDATE books.${table} t SET ${setBack} FROM ${snapshot} b WHERE t.id = b.id`,
+        before,
+      );
+      await sql(
+        `INSERT INTO books.${table} SELECT * FROM ${snapshot} ON CONFLICT (id) DO NOTHING`,
+        before,
       );
     },
 

@@ -1,9 +1,9 @@
 import { expectNoErrors, mutateOk, waitFor } from './expectations';
-import type { Graph } from './harness';
+import { type Graph, startGraph } from './harness';
 
 /**
- * Books sync runs (BKS-4/5/6) as the gateway shows them, started and waited for the same way by
- * the contact and the product sync suites.
+ * Books sync runs (BKS-4/5/6) as the gateway shows them, started, waited for and removed again
+ * the same way by the contact and the product sync suites, on a graph whose workers run them.
  */
 
 export const RUN_TIMEOUT_MS = 45_000;
@@ -36,6 +36,29 @@ export const START_SYNC = `mutation ($dataType: BooksSyncDataType!) {
   startBooksSync(dataType: $dataType) { started run { ${RUN_FIELDS} } }
 }`;
 const RUN = `query ($id: ID!) { booksSyncRun(id: $id) { ${RUN_FIELDS} } }`;
+
+/** Every subgraph with its workers, polling every half second, syncing `batchSize` a chunk. */
+export const startSyncGraph = (batchSize: number): Promise<Graph> =>
+  startGraph({
+    workers: true,
+    configure: (config) => ({
+      ...config,
+      jobs: { ...config.jobs, pollIntervalSeconds: 0.5, syncBatchSize: batchSize },
+    }),
+  });
+
+/** The ids of the runs there are now. */
+export const syncRunIds = async (graph: Graph): Promise<string[]> =>
+  (await graph.dataSources.books.query<{ id: string }[]>('SELECT id FROM books.sync_run')).map(
+    (row) => row.id,
+  );
+
+/** Removes every run but those `syncRunIds` read before. */
+export const removeRunsSince = async (graph: Graph, before: readonly string[]): Promise<void> => {
+  await graph.dataSources.books.query('DELETE FROM books.sync_run WHERE NOT (id = ANY($1))', [
+    before,
+  ]);
+};
 
 /** Asks for a run as the administrator; `started` is false when one was queued or running. */
 export const startSync = (graph: Graph, dataType: SyncDataType) =>
