@@ -1,3 +1,4 @@
+import { parsePdf } from '../../../test/pdfStructure';
 import {
   type PdfLineItem,
   type PdfTransaction,
@@ -5,12 +6,6 @@ import {
   transactionPdfFileName,
 } from './transaction';
 import { pdfString } from './writer';
-
-/*
- * No PDF parser is among the dependencies, so the files are checked structurally: the header and
- * trailer, every cross-reference offset, stream lengths, the page tree, and the text drawn (the
- * content streams are not compressed).
- */
 
 const line = (n: number): PdfLineItem => ({
   description: `Consulting day ${n}`,
@@ -39,60 +34,9 @@ const invoice: PdfTransaction = {
   notes: 'Thank you for your business.',
 };
 
-interface Parsed {
-  text: string;
-  objects: Map<number, string>;
-  pages: string[];
-}
-
-/** Checks the file's structure and returns its objects by number and its pages' content. */
-function parse(pdf: Buffer): Parsed {
-  const text = pdf.toString('latin1');
-  expect(text.startsWith('%PDF-1.4\n')).toBe(true);
-  expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
-  const startxref = Number(/startxref\n(\d+)\n%%EOF\n?$/.exec(text)?.[1]);
-  expect(text.slice(startxref, startxref + 5)).toBe('xref\n');
-  const [, first, count] = /^xref\n(\d+) (\d+)\n/.exec(text.slice(startxref)) ?? [];
-  expect(Number(first)).toBe(0);
-  const table = text
-    .slice(startxref)
-    .split('\n')
-    .slice(2, 2 + Number(count));
-  expect(table[0]).toBe('0000000000 65535 f ');
-  const objects = new Map<number, string>();
-  table.slice(1).forEach((entry, index) => {
-    // Each entry is 20 bytes with its end of line; offsets point at "n 0 obj".
-    expect(entry).toMatch(/^\d{10} 00000 n $/);
-    const offset = Number(entry.slice(0, 10));
-    const header = `${index + 1} 0 obj\n`;
-    expect(text.slice(offset, offset + header.length)).toBe(header);
-    const end = text.indexOf('\nendobj\n', offset);
-    objects.set(index + 1, text.slice(offset + header.length, end));
-  });
-  expect(text).toContain(`trailer\n<< /Size ${count} /Root 1 0 R /Info 5 0 R >>`);
-  expect(objects.get(1)).toBe('<< /Type /Catalog /Pages 2 0 R >>');
-  const kids = [...(objects.get(2) ?? '').matchAll(/(\d+) 0 R/g)].map((match) => Number(match[1]));
-  expect(objects.get(2)).toContain(`/Count ${kids.length}`);
-  const pages = kids.map((kid) => {
-    const page = objects.get(kid) ?? '';
-    expect(page).toContain('/Type /Page ');
-    expect(page).toContain('/F1 3 0 R /F2 4 0 R');
-    const contents = Number(/\/Contents (\d+) 0 R/.exec(page)?.[1]);
-    const stream = objects.get(contents) ?? '';
-    const length = Number(/^<< \/Length (\d+) >>\nstream\n/.exec(stream)?.[1]);
-    const body = stream.slice(stream.indexOf('stream\n') + 'stream\n'.length);
-    expect(body.endsWith('\nendstream')).toBe(true);
-    expect(body.length - '\nendstream'.length).toBe(length);
-    return body.slice(0, length);
-  });
-  expect(objects.get(3)).toContain('/BaseFont /Helvetica /Encoding /WinAnsiEncoding');
-  expect(objects.get(4)).toContain('/BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding');
-  return { text, objects, pages };
-}
-
 describe('renderTransactionPdf', () => {
   it('is a well-formed PDF 1.4 file showing the document', () => {
-    const { pages, objects } = parse(renderTransactionPdf(invoice));
+    const { pages, objects } = parsePdf(renderTransactionPdf(invoice));
     expect(pages).toHaveLength(1);
     const [page] = pages;
     for (const shown of [
@@ -121,7 +65,7 @@ describe('renderTransactionPdf', () => {
 
   it('continues 80 lines on further pages, each with the table header and a footer', () => {
     const lineItems = Array.from({ length: 80 }, (_, index) => line(index + 1));
-    const { pages } = parse(
+    const { pages } = parsePdf(
       renderTransactionPdf({
         ...invoice,
         lineItems,
@@ -148,7 +92,7 @@ describe('renderTransactionPdf', () => {
   });
 
   it('shows an estimate and a sales order with their own title and date', () => {
-    const estimate = parse(
+    const estimate = parsePdf(
       renderTransactionPdf({
         ...invoice,
         kind: 'ESTIMATE',
@@ -160,7 +104,7 @@ describe('renderTransactionPdf', () => {
     expect(estimate).toContain(pdfString('ESTIMATE'));
     expect(estimate).toContain(pdfString('Expires on'));
     expect(estimate).not.toContain(pdfString('Balance due'));
-    const order = parse(
+    const order = parsePdf(
       renderTransactionPdf({
         ...invoice,
         kind: 'SALES_ORDER',
@@ -178,7 +122,7 @@ describe('renderTransactionPdf', () => {
   });
 
   it('shows yen in WinAnsi, a symbol the font lacks by its code, and Japanese names as question marks', () => {
-    const yen = parse(
+    const yen = parsePdf(
       renderTransactionPdf({
         ...invoice,
         currency: 'JPY',
@@ -188,7 +132,7 @@ describe('renderTransactionPdf', () => {
     ).pages[0];
     expect(yen).toContain('(\\24548,000)');
     expect(yen).toContain('(?? ??)');
-    const rupees = parse(renderTransactionPdf({ ...invoice, currency: 'INR' })).pages[0];
+    const rupees = parsePdf(renderTransactionPdf({ ...invoice, currency: 'INR' })).pages[0];
     expect(rupees).toContain(pdfString('INR 1,234.50'));
   });
 });

@@ -1,7 +1,21 @@
-import { formatMoney, minorDigits } from '../domain/money';
 import type { TransactionKind } from '../domain/status';
-import { canShow, type FontName, textWidth, wrapText } from './fonts';
-import { fontResource, PAGE_HEIGHT, PAGE_WIDTH, pdfNumber, pdfString, writePdf } from './writer';
+import { wrapText } from './fonts';
+import {
+  BODY,
+  drawContinuation,
+  drawHeading,
+  drawSummary,
+  drawTableHeader,
+  LEADING,
+  MARGIN,
+  money,
+  PageFlow,
+  type PdfParty,
+  RIGHT,
+  statusLabel,
+  type TableColumn,
+} from './layout';
+import { PAGE_HEIGHT, writePdf } from './writer';
 
 /*
  * BKS-10/BKS-11: an estimate, invoice or sales order as the PDF an agent downloads or e-mails. The
@@ -29,7 +43,7 @@ export interface PdfTransaction {
   dueOn: string | null;
   /** As the schema's `status` field has it, e.g. PARTIALLY_PAID. */
   status: string;
-  contact: { name: string; companyName: string | null; email: string | null };
+  contact: PdfParty;
   lineItems: readonly PdfLineItem[];
   subTotal: number;
   tax: number;
@@ -58,15 +72,6 @@ export function transactionPdfFileName(number: string): string {
   return `${number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`;
 }
 
-const MARGIN = 48;
-const RIGHT = PAGE_WIDTH - MARGIN;
-/** Nothing but the footer goes below this. */
-const BOTTOM = 64;
-const FOOTER_BASELINE = 32;
-const BODY = 9;
-/** Baseline to baseline of body text. */
-const LEADING = 12;
-
 /** The table's columns: where the description starts and where each figure ends (right-aligned). */
 const COLUMNS = {
   position: MARGIN,
@@ -78,143 +83,32 @@ const COLUMNS = {
   amount: RIGHT,
 };
 
-/** "$1,234.50", or "INR 1,234.50" where the currency's symbol is not in the PDF's font. */
-function money(amount: number, currency: string): string {
-  const formatted = formatMoney(amount, currency);
-  if (canShow(formatted)) return formatted;
-  const digits = minorDigits(currency);
-  const figure = new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount);
-  return `${currency} ${figure}`;
-}
+const TABLE: readonly TableColumn[] = [
+  { label: '#', x: COLUMNS.position, align: 'left' },
+  { label: 'Description', x: COLUMNS.description, align: 'left' },
+  { label: 'Qty', x: COLUMNS.quantity, align: 'right' },
+  { label: 'Rate', x: COLUMNS.rate, align: 'right' },
+  { label: 'Tax', x: COLUMNS.taxRate, align: 'right' },
+  { label: 'Amount', x: COLUMNS.amount, align: 'right' },
+];
 
 const decimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 
-/** PARTIALLY_PAID → "Partially paid". */
-function statusLabel(status: string): string {
-  const words = status.toLowerCase().replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** The pages being drawn, top to bottom: `y` is where the next thing starts. */
-class PageFlow {
-  private readonly pages: string[][] = [];
-  private operators: string[] = [];
-  y = 0;
-
-  /** Draws the top of every page after the first (`onNewPage` is set once the first is drawn). */
-  onNewPage: () => void = () => undefined;
-
-  constructor() {
-    this.startPage();
-  }
-
-  private startPage(): void {
-    // Thin grey rules for every line drawn on the page.
-    this.operators = ['0.5 w 0.6 G'];
-    this.pages.push(this.operators);
-    this.y = PAGE_HEIGHT - MARGIN;
-  }
-
-  /** Moves to a new page unless `height` points fit above the bottom. */
-  room(height: number): void {
-    if (this.y - height >= BOTTOM) return;
-    this.startPage();
-    this.onNewPage();
-  }
-
-  text(x: number, baseline: number, text: string, font: FontName, size: number): void {
-    this.operators.push(
-      `BT /${fontResource(font)} ${size} Tf ${pdfNumber(x)} ${pdfNumber(baseline)} Td ${pdfString(text)} Tj ET`,
-    );
-  }
-
-  textRight(right: number, baseline: number, text: string, font: FontName, size: number): void {
-    this.text(right - textWidth(text, font, size), baseline, text, font, size);
-  }
-
-  rule(baseline: number): void {
-    this.operators.push(
-      `${pdfNumber(MARGIN)} ${pdfNumber(baseline)} m ${pdfNumber(RIGHT)} ${pdfNumber(baseline)} l S`,
-    );
-  }
-
-  /** Each page's content stream, with its footer now that the number of pages is known. */
-  finish(footer: (page: number, pages: number) => string): string[] {
-    return this.pages.map((operators, index) => {
-      const text = footer(index + 1, this.pages.length);
-      const x = RIGHT - textWidth(text, 'Helvetica', 8);
-      const line = `BT /${fontResource('Helvetica')} 8 Tf ${pdfNumber(x)} ${FOOTER_BASELINE} Td ${pdfString(text)} Tj ET`;
-      return [...operators, line].join('\n');
-    });
-  }
-}
-
 /** The organization, the title and the facts of the document, and whom it is for. */
-function drawHeading(flow: PageFlow, document: PdfTransaction): void {
-  const top = flow.y;
-  let left = top;
-  for (const line of wrapText(document.organizationName, 'Helvetica-Bold', 16, 300)) {
-    flow.text(MARGIN, left - 16, line, 'Helvetica-Bold', 16);
-    left -= 20;
-  }
-  left -= 14;
-  flow.text(MARGIN, left - 10, 'Bill to', 'Helvetica-Bold', 10);
-  left -= 14;
-  const { name, companyName, email } = document.contact;
-  for (const detail of [name, companyName, email]) {
-    if (!detail) continue;
-    for (const line of wrapText(detail, 'Helvetica', 10, 300)) {
-      flow.text(MARGIN, left - 10, line, 'Helvetica', 10);
-      left -= 13;
-    }
-  }
-
-  let right = top;
-  flow.textRight(RIGHT, right - 20, TITLES[document.kind], 'Helvetica-Bold', 20);
-  right -= 34;
-  const facts: [string, string][] = [
-    ['Number', document.number],
-    ['Date', document.date],
-    ...(document.dueOn ? [[DUE_LABELS[document.kind], document.dueOn] as [string, string]] : []),
-    ['Status', statusLabel(document.status)],
-    ['Currency', document.currency],
-  ];
-  for (const [label, value] of facts) {
-    flow.text(380, right - 10, label, 'Helvetica-Bold', 10);
-    flow.textRight(RIGHT, right - 10, value, 'Helvetica', 10);
-    right -= 14;
-  }
-  flow.y = Math.min(left, right) - 20;
-}
-
-/** What tops each further page, so a page read alone still says whose document it is. */
-function drawContinuation(flow: PageFlow, document: PdfTransaction): void {
-  const [organization] = wrapText(document.organizationName, 'Helvetica-Bold', 10, 300);
-  flow.text(MARGIN, flow.y - 10, organization, 'Helvetica-Bold', 10);
-  flow.textRight(
-    RIGHT,
-    flow.y - 10,
-    `${TITLES[document.kind]} ${document.number} (continued)`,
-    'Helvetica-Bold',
-    10,
-  );
-  flow.rule(flow.y - 16);
-  flow.y -= 30;
-}
-
-function drawTableHeader(flow: PageFlow): void {
-  const baseline = flow.y - BODY;
-  flow.text(COLUMNS.position, baseline, '#', 'Helvetica-Bold', BODY);
-  flow.text(COLUMNS.description, baseline, 'Description', 'Helvetica-Bold', BODY);
-  flow.textRight(COLUMNS.quantity, baseline, 'Qty', 'Helvetica-Bold', BODY);
-  flow.textRight(COLUMNS.rate, baseline, 'Rate', 'Helvetica-Bold', BODY);
-  flow.textRight(COLUMNS.taxRate, baseline, 'Tax', 'Helvetica-Bold', BODY);
-  flow.textRight(COLUMNS.amount, baseline, 'Amount', 'Helvetica-Bold', BODY);
-  flow.rule(baseline - 5);
-  flow.y -= LEADING + 6;
+function drawDocumentHeading(flow: PageFlow, document: PdfTransaction): void {
+  drawHeading(flow, {
+    organizationName: document.organizationName,
+    partyLabel: 'Bill to',
+    party: document.contact,
+    title: TITLES[document.kind],
+    facts: [
+      ['Number', document.number],
+      ['Date', document.date],
+      ...(document.dueOn ? [[DUE_LABELS[document.kind], document.dueOn] as const] : []),
+      ['Status', statusLabel(document.status)],
+      ['Currency', document.currency],
+    ],
+  });
 }
 
 function drawLine(flow: PageFlow, item: PdfLineItem, position: number, currency: string): void {
@@ -239,22 +133,15 @@ function drawLine(flow: PageFlow, item: PdfLineItem, position: number, currency:
 }
 
 function drawTotals(flow: PageFlow, document: PdfTransaction): void {
-  const rows: [string, number, FontName][] = [
-    ['Subtotal', document.subTotal, 'Helvetica'],
-    ['Tax', document.tax, 'Helvetica'],
-    ['Total', document.total, 'Helvetica-Bold'],
+  const amount = (value: number) => money(value, document.currency);
+  drawSummary(flow, [
+    ['Subtotal', amount(document.subTotal), 'Helvetica'],
+    ['Tax', amount(document.tax), 'Helvetica'],
+    ['Total', amount(document.total), 'Helvetica-Bold'],
     ...(document.balanceDue === null
       ? []
-      : [['Balance due', document.balanceDue, 'Helvetica-Bold'] as [string, number, FontName]]),
-  ];
-  flow.room(rows.length * 15 + 10);
-  flow.rule(flow.y - 2);
-  flow.y -= 8;
-  for (const [label, amount, font] of rows) {
-    flow.text(380, flow.y - 10, label, font, 10);
-    flow.textRight(RIGHT, flow.y - 10, money(amount, document.currency), font, 10);
-    flow.y -= 15;
-  }
+      : [['Balance due', amount(document.balanceDue), 'Helvetica-Bold'] as const]),
+  ]);
 }
 
 function drawNotes(flow: PageFlow, notes: string): void {
@@ -272,13 +159,17 @@ function drawNotes(flow: PageFlow, notes: string): void {
 /** The document as a PDF 1.4 file. */
 export function renderTransactionPdf(document: PdfTransaction): Buffer {
   const flow = new PageFlow();
-  drawHeading(flow, document);
+  drawDocumentHeading(flow, document);
   let inTable = true;
   flow.onNewPage = () => {
-    drawContinuation(flow, document);
-    if (inTable) drawTableHeader(flow);
+    drawContinuation(
+      flow,
+      document.organizationName,
+      `${TITLES[document.kind]} ${document.number}`,
+    );
+    if (inTable) drawTableHeader(flow, TABLE);
   };
-  drawTableHeader(flow);
+  drawTableHeader(flow, TABLE);
   if (document.lineItems.length === 0) {
     flow.text(COLUMNS.description, flow.y - BODY, 'No line items', 'Helvetica', BODY);
     flow.y -= LEADING;
