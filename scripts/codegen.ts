@@ -135,6 +135,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
     BooksInvoice: '../entities#Invoice',
     BooksSalesOrder: '../entities#SalesOrder',
     BooksLineItem: '../entities/documentLine#DocumentLine',
+    BooksPayment: '../entities#Payment',
     BooksItem: '../entities#Item',
     BooksEmailTemplate: '../entities#EmailTemplate',
     BooksEmail: '../models#EmailModel',

@@ -33,7 +33,7 @@ const CREATE_INVOICE = `mutation($input: CreateBooksTransactionInput!) {
 const EMAIL = `mutation($id: ID!, $input: EmailBooksTransactionInput!) {
   emailBooksTransaction(id: $id, input: $input) { to subject status attachment queuedAt sentAt }
 }`;
-const TEMPLATES = `query($kind: BooksTransactionKind) { booksEmailTemplates(kind: $kind) { id kind } }`;
+const TEMPLATES = `query($kind: BooksEmailTemplateKind) { booksEmailTemplates(kind: $kind) { id kind } }`;
 const SET_PERMISSIONS = `mutation($profileId: ID!, $input: BooksPermissionsInput!) {
   setBooksPermissions(profileId: $profileId, input: $input) { levels { estimates { view } } }
 }`;

@@ -15,6 +15,7 @@ import {
   Invoice,
   InvoiceLine,
   Item,
+  Payment,
   SalesOrder,
   SalesOrderLine,
   Transaction,
@@ -148,6 +149,15 @@ export function createBooksLoaders(
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    /** BKS-7: each invoice's payments, oldest first. */
+    paymentsByInvoice: groupedLoader(
+      (ids: readonly string[]) =>
+        repo(Payment).find({
+          where: { invoiceId: In(ids.filter(isUuid)) },
+          order: { date: 'ASC', createdAt: 'ASC', id: 'ASC' },
+        }),
+      (row) => row.invoiceId,
+    ),
     /** BKS-11: each transaction's e-mails, newest first. */
     emailsOfTransaction: groupedLoader(
       (ids: readonly string[]) => mailForRelated(db, BOOKS_SCHEMA, TRANSACTION_MAIL, ids),

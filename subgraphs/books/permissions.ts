@@ -133,6 +133,8 @@ export const booksPermissions = createPermissions({
     createBooksSalesOrder: and(createEstimates, booksEdition),
     updateBooksTransaction: and(visible, transactionLevel('createEdit')),
     emailBooksTransaction: and(visible, transactionLevel('email')),
+    recordBooksPayment: and(visible, level('receivables', 'createEdit')),
+    emailBooksStatement: and(visible, level('receivables', 'email')),
     updateBooksContactSync: isAdministrator,
     updateBooksProductSync: isAdministrator,
     startBooksSync: isAdministrator,
@@ -157,6 +159,8 @@ export const booksPermissions = createPermissions({
   BooksInvoice: visible,
   BooksSalesOrder: salesOrdersView,
   BooksLineItem: allow,
+  // An invoice's payments explain its balance due, which whoever sees the invoice sees.
+  BooksPayment: visible,
   BooksItem: visible,
   BooksEmailTemplate: visible,
   BooksPdf: visible,

@@ -1,5 +1,6 @@
 import {
   documentTotals,
+  fitsCurrency,
   formatMoney,
   lineAmount,
   lineProblems,
@@ -18,6 +19,17 @@ describe('minorDigits', () => {
     expect(minorDigits('USD')).toBe(2);
     expect(minorDigits('EUR')).toBe(2);
     expect(minorDigits('KWD')).toBe(2);
+  });
+});
+
+describe('fitsCurrency', () => {
+  it('takes whole yen and cents of a dollar, nothing finer', () => {
+    expect(fitsCurrency(48_000, 'JPY')).toBe(true);
+    expect(fitsCurrency(100.5, 'JPY')).toBe(false);
+    expect(fitsCurrency(1234.5, 'USD')).toBe(true);
+    // 0.1 + 0.2 is 0.30000000000000004 in floating point: still thirty cents.
+    expect(fitsCurrency(0.1 + 0.2, 'USD')).toBe(true);
+    expect(fitsCurrency(0.001, 'USD')).toBe(false);
   });
 });
 

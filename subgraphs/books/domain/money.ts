@@ -54,6 +54,14 @@ function hasAtMostDecimals(value: number, decimals: number): boolean {
 }
 
 /**
+ * Whether `amount` is something the currency can be paid in: no finer than its minor unit (whole
+ * yen, cents of a dollar).
+ */
+export function fitsCurrency(amount: number, currency: string): boolean {
+  return hasAtMostDecimals(amount, minorDigits(currency));
+}
+
+/**
  * An integer amount in units of 10^-`decimals` rounded, half away from zero as PostgreSQL's
  * round() does, to the currency's minor unit, and returned as a number of whole units.
  */

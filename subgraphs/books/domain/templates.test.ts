@@ -10,6 +10,20 @@ describe('unknownPlaceholders', () => {
       'amount',
     ]);
   });
+
+  it('offers a statement its contact, date and receivables, but no number or total', () => {
+    expect(
+      unknownPlaceholders(
+        'STATEMENT',
+        '{{organizationName}}: {{contactName}} owes {{outstanding}} less {{unusedCredits}} on {{date}}',
+      ),
+    ).toEqual([]);
+    expect(unknownPlaceholders('STATEMENT', '{{number}} {{total}} {{dueOn}}')).toEqual([
+      'number',
+      'total',
+      'dueOn',
+    ]);
+  });
 });
 
 describe('renderTemplate', () => {

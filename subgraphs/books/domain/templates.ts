@@ -1,23 +1,30 @@
-import type { TransactionKind } from './status';
+import { TRANSACTION_KINDS } from './status';
 
 /*
  * BKS-11's e-mail templates: a subject and a body with {{placeholders}} that sending fills in
- * from the transaction. Which placeholders a template may use depends on its kind: only invoices
- * have a due date.
+ * from the transaction, or for a statement of account from the contact's receivables. Which
+ * placeholders a template may use depends on its kind: only invoices have a due date, and a
+ * statement has no number or total of its own.
  */
+
+/** A template is for one kind of transaction, or for statements of account. */
+export const TEMPLATE_KINDS = [...TRANSACTION_KINDS, 'STATEMENT'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 const COMMON = ['number', 'contactName', 'total', 'organizationName'] as const;
 
-export const TEMPLATE_PLACEHOLDERS: Readonly<Record<TransactionKind, readonly string[]>> = {
+export const TEMPLATE_PLACEHOLDERS: Readonly<Record<TemplateKind, readonly string[]>> = {
   ESTIMATE: COMMON,
   INVOICE: [...COMMON, 'dueOn'],
   SALES_ORDER: COMMON,
+  /** `date` is the day the statement is made; the amounts are in the contact's currency. */
+  STATEMENT: ['contactName', 'organizationName', 'date', 'outstanding', 'unusedCredits'],
 };
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /** The placeholders a text uses that its kind does not offer, each once; empty when none. */
-export function unknownPlaceholders(kind: TransactionKind, text: string): string[] {
+export function unknownPlaceholders(kind: TemplateKind, text: string): string[] {
   const offered = TEMPLATE_PLACEHOLDERS[kind];
   const unknown = [...text.matchAll(PLACEHOLDER)]
     .map((match) => match[1])

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { TransactionKind } from '../domain/status';
+import type { TemplateKind } from '../domain/templates';
 
-/** BKS-11: how a transaction's e-mail reads; placeholders per domain/templates. */
+/** BKS-11: how a transaction's or a statement's e-mail reads; placeholders per domain/templates. */
 @Entity({ name: 'email_template' })
 export class EmailTemplate {
   @PrimaryGeneratedColumn('uuid')
@@ -11,7 +11,7 @@ export class EmailTemplate {
   organizationId: string;
 
   @Column({ type: 'text' })
-  kind: TransactionKind;
+  kind: TemplateKind;
 
   /** Unique per organization and kind. */
   @Column({ type: 'text' })

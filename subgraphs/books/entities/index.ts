@@ -12,6 +12,7 @@ import { EstimateLine } from './EstimateLine';
 import { Invoice } from './Invoice';
 import { InvoiceLine } from './InvoiceLine';
 import { Item } from './Item';
+import { Payment } from './Payment';
 import { ProductSyncSetting } from './ProductSyncSetting';
 import { ProfilePermission } from './ProfilePermission';
 import { SalesOrder } from './SalesOrder';
@@ -32,6 +33,7 @@ export {
   Item,
   Organization,
   OrganizationAdmin,
+  Payment,
   ProductSyncSetting,
   ProfilePermission,
   SalesOrder,
@@ -53,6 +55,7 @@ export const booksEntities = [
   Invoice,
   InvoiceLine,
   Item,
+  Payment,
   ProductSyncSetting,
   ProfilePermission,
   SalesOrder,

@@ -23,6 +23,7 @@ import type {
   Estimate,
   Invoice,
   SalesOrder,
+  Payment,
   Item,
   EmailTemplate,
   ContactSyncSetting,
@@ -155,7 +156,7 @@ export type BooksEdition =
 
 export type BooksEmail = {
   __typename?: 'BooksEmail';
-  /** The PDF's file name, e.g. INV-00012.pdf. */
+  /** The PDF's file name, e.g. INV-00012.pdf or Statement-2026-11-23.pdf. */
   attachment: Scalars['String']['output'];
   queuedAt: Scalars['DateTime']['output'];
   sentAt?: Maybe<Scalars['DateTime']['output']>;
@@ -170,11 +171,18 @@ export type BooksEmailTemplate = {
   __typename?: 'BooksEmailTemplate';
   body: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  kind: BooksTransactionKind;
+  kind: BooksEmailTemplateKind;
   name: Scalars['String']['output'];
-  /** With placeholders such as {{number}}, {{contactName}}, {{total}}, {{organizationName}}. */
+  /**
+   * With placeholders such as {{number}}, {{contactName}}, {{total}}, {{organizationName}}; STATEMENT
+   * templates have {{contactName}}, {{organizationName}}, {{date}}, {{outstanding}} and
+   * {{unusedCredits}} instead.
+   */
   subject: Scalars['String']['output'];
 };
+
+/** What an e-mail template is for: one kind of transaction, or statements of account. */
+export type BooksEmailTemplateKind = 'ESTIMATE' | 'INVOICE' | 'SALES_ORDER' | 'STATEMENT';
 
 export type BooksEstimate = BooksTransaction & {
   __typename?: 'BooksEstimate';
@@ -252,6 +260,8 @@ export type BooksInvoice = BooksTransaction & {
   notes?: Maybe<Scalars['String']['output']>;
   /** INV-00001 */
   number: Scalars['String']['output'];
+  /** Money received against it, oldest first; total less balanceDue is what they add up to. */
+  payments: Array<BooksPayment>;
   pdfUrl: Scalars['String']['output'];
   status: Scalars['String']['output'];
   subTotal: Scalars['Float']['output'];
@@ -340,6 +350,23 @@ export type BooksPanelTransactionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<BooksTransactionKind>;
 };
+
+/** Money received against an invoice. */
+export type BooksPayment = {
+  __typename?: 'BooksPayment';
+  /** In the invoice's currency. */
+  amount: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The day the money was received. */
+  date: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  invoice: BooksInvoice;
+  mode: BooksPaymentMode;
+  /** The bank's, check's or card slip's reference. */
+  reference?: Maybe<Scalars['String']['output']>;
+};
+
+export type BooksPaymentMode = 'BANK_TRANSFER' | 'CARD' | 'CASH' | 'CHECK';
 
 /** A generated PDF file. */
 export type BooksPdf = {
@@ -571,6 +598,16 @@ export type Deal = {
   id: Scalars['ID']['output'];
 };
 
+export type EmailBooksStatementInput = {
+  /** Exactly one of accountId and contactId: the desk record whose books contact the statement is of. */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  contactId?: InputMaybe<Scalars['ID']['input']>;
+  /** A STATEMENT template of the organization. */
+  templateId: Scalars['ID']['input'];
+  /** Defaults to the books contact's e-mail address. */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type EmailBooksTransactionInput = {
   templateId: Scalars['ID']['input'];
   /** Defaults to the books contact's e-mail address. */
@@ -598,8 +635,22 @@ export type Mutation = {
   createBooksSalesOrder: BooksSalesOrder;
   /** BKS-8: every books field is hidden and every books action refused until it is connected again. */
   disableBooks: BooksIntegration;
+  /**
+   * BKS-7, receivables email: e-mails the statement of account of the books contact of a desk
+   * account or contact (its outstanding invoices, the total outstanding and its unused credits) as a
+   * PDF, with a STATEMENT template. The account or contact must be synced to books.
+   */
+  emailBooksStatement: BooksEmail;
   /** BKS-11: e-mails the transaction's PDF to its contact with a template; needs the email permission. */
   emailBooksTransaction: BooksEmail;
+  /**
+   * BKS-7, receivables create & edit: records money received against an issued, unsettled invoice
+   * of the connected organization, lowering its balance due (and making it PARTIALLY_PAID or PAID;
+   * one past its due date stays OVERDUE until paid in full). Refused, writing nothing, for a draft,
+   * void or paid invoice, an amount that is not above 0, is more than the balance due or finer than
+   * the currency (whole yen), and a date before the invoice's or in the future.
+   */
+  recordBooksPayment: BooksPayment;
   /** BKS-7, administrators only: sets a profile's books permissions. */
   setBooksPermissions: BooksProfilePermissions;
   /** BKS-3: what deal events do to estimates or invoices. */
@@ -637,9 +688,17 @@ export type MutationCreateBooksSalesOrderArgs = {
   input: CreateBooksTransactionInput;
 };
 
+export type MutationEmailBooksStatementArgs = {
+  input: EmailBooksStatementInput;
+};
+
 export type MutationEmailBooksTransactionArgs = {
   id: Scalars['ID']['input'];
   input: EmailBooksTransactionInput;
+};
+
+export type MutationRecordBooksPaymentArgs = {
+  input: RecordBooksPaymentInput;
 };
 
 export type MutationSetBooksPermissionsArgs = {
@@ -691,7 +750,7 @@ export type Query = {
   __typename?: 'Query';
   /** BKS-4/BKS-5, administrators only. */
   booksContactSync: BooksContactSync;
-  /** BKS-11: the e-mail templates a transaction can be sent with. */
+  /** BKS-11: the e-mail templates a transaction or a statement of account can be sent with. */
   booksEmailTemplates: Array<BooksEmailTemplate>;
   booksEstimate?: Maybe<BooksEstimate>;
   /** The connection, edition, organization and process rule, and what the signed-in agent may do. */
@@ -726,7 +785,7 @@ export type Query = {
  * settings. It adds a `books` panel to desk's Account, Contact and Deal (BKS-10).
  */
 export type QueryBooksEmailTemplatesArgs = {
-  kind?: InputMaybe<BooksTransactionKind>;
+  kind?: InputMaybe<BooksEmailTemplateKind>;
 };
 
 /**
@@ -804,6 +863,16 @@ export type QueryBooksTransactionArgs = {
  */
 export type QueryBooksTransactionPdfArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type RecordBooksPaymentInput = {
+  /** More than 0, at most the balance due, no finer than the currency (whole yen, cents). */
+  amount: Scalars['Float']['input'];
+  /** Not before the invoice's date nor in the future; defaults to today. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  invoiceId: Scalars['ID']['input'];
+  mode: BooksPaymentMode;
+  reference?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SyncCounts = {
@@ -1066,6 +1135,7 @@ export type ResolversTypes = {
   BooksEmail: ResolverTypeWrapper<EmailModel>;
   BooksEmailStatus: BooksEmailStatus;
   BooksEmailTemplate: ResolverTypeWrapper<EmailTemplate>;
+  BooksEmailTemplateKind: BooksEmailTemplateKind;
   BooksEstimate: ResolverTypeWrapper<Estimate>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   BooksEstimateStatus: BooksEstimateStatus;
@@ -1083,6 +1153,8 @@ export type ResolversTypes = {
   BooksLineItemInput: BooksLineItemInput;
   BooksOrganization: ResolverTypeWrapper<Organization>;
   BooksPanel: ResolverTypeWrapper<PanelModel>;
+  BooksPayment: ResolverTypeWrapper<Payment>;
+  BooksPaymentMode: BooksPaymentMode;
   BooksPdf: ResolverTypeWrapper<BooksPdf>;
   BooksPermissionLevels: ResolverTypeWrapper<BooksLevels>;
   BooksPermissionsInput: BooksPermissionsInput;
@@ -1113,10 +1185,12 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deal: ResolverTypeWrapper<DealReference>;
+  EmailBooksStatementInput: EmailBooksStatementInput;
   EmailBooksTransactionInput: EmailBooksTransactionInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordBooksPaymentInput: RecordBooksPaymentInput;
   SyncCounts: ResolverTypeWrapper<SyncCounts>;
   SyncDirection: SyncDirection;
   SyncFailure: ResolverTypeWrapper<SyncFailureRecord>;
@@ -1156,6 +1230,7 @@ export type ResolversParentTypes = {
   BooksLineItemInput: BooksLineItemInput;
   BooksOrganization: Organization;
   BooksPanel: PanelModel;
+  BooksPayment: Payment;
   BooksPdf: BooksPdf;
   BooksPermissionLevels: BooksLevels;
   BooksPermissionsInput: BooksPermissionsInput;
@@ -1179,10 +1254,12 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Deal: DealReference;
+  EmailBooksStatementInput: EmailBooksStatementInput;
   EmailBooksTransactionInput: EmailBooksTransactionInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  RecordBooksPaymentInput: RecordBooksPaymentInput;
   SyncCounts: SyncCounts;
   SyncFailure: SyncFailureRecord;
   SyncFailureConnection: SyncFailureConnectionModel;
@@ -1279,7 +1356,7 @@ export type BooksEmailTemplateResolvers<
 > = {
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['BooksTransactionKind'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['BooksEmailTemplateKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1364,6 +1441,7 @@ export type BooksInvoiceResolvers<
   lineItems?: Resolver<Array<ResolversTypes['BooksLineItem']>, ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payments?: Resolver<Array<ResolversTypes['BooksPayment']>, ParentType, ContextType>;
   pdfUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subTotal?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1438,6 +1516,19 @@ export type BooksPanelResolvers<
     ContextType,
     Partial<BooksPanelTransactionsArgs>
   >;
+};
+
+export type BooksPaymentResolvers<
+  ContextType = BooksContext,
+  ParentType extends ResolversParentTypes['BooksPayment'] = ResolversParentTypes['BooksPayment'],
+> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoice?: Resolver<ResolversTypes['BooksInvoice'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['BooksPaymentMode'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type BooksPdfResolvers<
@@ -1699,11 +1790,23 @@ export type MutationResolvers<
     RequireFields<MutationCreateBooksSalesOrderArgs, 'input'>
   >;
   disableBooks?: Resolver<ResolversTypes['BooksIntegration'], ParentType, ContextType>;
+  emailBooksStatement?: Resolver<
+    ResolversTypes['BooksEmail'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationEmailBooksStatementArgs, 'input'>
+  >;
   emailBooksTransaction?: Resolver<
     ResolversTypes['BooksEmail'],
     ParentType,
     ContextType,
     RequireFields<MutationEmailBooksTransactionArgs, 'id' | 'input'>
+  >;
+  recordBooksPayment?: Resolver<
+    ResolversTypes['BooksPayment'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRecordBooksPaymentArgs, 'input'>
   >;
   setBooksPermissions?: Resolver<
     ResolversTypes['BooksProfilePermissions'],
@@ -1910,6 +2013,7 @@ export type Resolvers<ContextType = BooksContext> = {
   BooksLineItem?: BooksLineItemResolvers<ContextType>;
   BooksOrganization?: BooksOrganizationResolvers<ContextType>;
   BooksPanel?: BooksPanelResolvers<ContextType>;
+  BooksPayment?: BooksPaymentResolvers<ContextType>;
   BooksPdf?: BooksPdfResolvers<ContextType>;
   BooksPermissionLevels?: BooksPermissionLevelsResolvers<ContextType>;
   BooksProductSync?: BooksProductSyncResolvers<ContextType>;

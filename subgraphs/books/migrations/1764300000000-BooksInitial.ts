@@ -236,6 +236,22 @@ export class BooksInitial1764300000000 implements MigrationInterface {
         ${LINE_COLUMNS},
         UNIQUE (invoice_id, position)
       );
+      -- BKS-7 receivables create & edit: money received against an invoice, which lowers its
+      -- balance_due in the same transaction (domain/payments). An invoice with payments is a record
+      -- of them: it cannot be deleted from under them. That the amount is at most what was due and
+      -- the date neither before the invoice's nor in the future needs the invoice and the clock:
+      -- domain/payments checks them with the invoice row locked.
+      CREATE TABLE books.payment (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        invoice_id uuid NOT NULL REFERENCES books.invoice(id),
+        amount numeric(14,2) NOT NULL CHECK (amount > 0),
+        date date NOT NULL,
+        mode text NOT NULL CHECK (mode IN ('CASH','BANK_TRANSFER','CHECK','CARD')),
+        reference text CHECK (btrim(reference) <> ''),
+        created_by text,
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now())
+      );
+      CREATE INDEX payment_invoice_idx ON books.payment (invoice_id, date, created_at);
       -- BKS-10's list in one place. Each branch is read through its own (contact_id, date, id) or
       -- (deal_id, date, id) index, so a contact's or deal's newest transactions are a merge of
       -- three short index scans.
@@ -251,11 +267,12 @@ export class BooksInitial1764300000000 implements MigrationInterface {
         SELECT id, 'SALES_ORDER', organization_id, contact_id, number, date, status, total,
           currency, deal_id, created_at
         FROM books.sales_order;
-      -- BKS-11. Which placeholders a kind's templates may use is domain/templates' to check.
+      -- BKS-11, and BKS-7's statements of account. Which placeholders a kind's templates may use
+      -- is domain/templates' to check.
       CREATE TABLE books.email_template (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         organization_id uuid NOT NULL REFERENCES books.organization(id),
-        kind text NOT NULL CHECK (kind IN ('ESTIMATE','INVOICE','SALES_ORDER')),
+        kind text NOT NULL CHECK (kind IN ('ESTIMATE','INVOICE','SALES_ORDER','STATEMENT')),
         name text NOT NULL CHECK (btrim(name) <> ''),
         subject text NOT NULL CHECK (btrim(subject) <> ''),
         body text NOT NULL,
@@ -317,8 +334,9 @@ export class BooksInitial1764300000000 implements MigrationInterface {
     await dropJobTables(queryRunner, 'books');
     await queryRunner.query(`
       DROP VIEW books.transaction;
-      DROP TABLE books.demo_seed, books.deal_event_applied, books.product_sync_setting, books.contact_sync_setting,
-        books.email_template, books.invoice_line, books.invoice, books.sales_order_line,
+      DROP TABLE books.demo_seed, books.deal_event_applied, books.product_sync_setting,
+        books.contact_sync_setting, books.email_template, books.payment, books.invoice_line,
+        books.invoice, books.sales_order_line,
         books.sales_order, books.estimate_line, books.estimate, books.item, books.contact,
         books.profile_permission, books.connection, books.service_key_organization,
         books.service_key;

@@ -8,4 +8,5 @@ export const BooksInvoice: BooksInvoiceResolvers = {
   ...transactionFields,
   invoiceStatus: (invoice) => invoice.status,
   lineItems: (invoice, _, ctx) => ctx.loaders.lines.load({ kind: 'INVOICE', id: invoice.id }),
+  payments: (invoice, _, ctx) => ctx.loaders.paymentsByInvoice.load(invoice.id),
 };

@@ -10,7 +10,9 @@ import {
   switchEdition,
 } from '../services/connection';
 import { emailTransaction } from '../services/documents';
+import { recordPayment } from '../services/payments';
 import { setBooksPermissions } from '../services/permissions';
+import { emailStatement } from '../services/statements';
 import { updateContactSync, updateProductSync } from '../services/syncSettings';
 import { startBooksSync } from '../services/syncRuns';
 import {
@@ -32,6 +34,8 @@ export const Mutation: MutationResolvers = {
   createBooksSalesOrder: (_, { input }, ctx) => createSalesOrder(ctx, input),
   updateBooksTransaction: (_, { id, input }, ctx) => updateTransaction(ctx, id, input),
   emailBooksTransaction: (_, { id, input }, ctx) => emailTransaction(ctx, id, input),
+  recordBooksPayment: (_, { input }, ctx) => recordPayment(ctx, input),
+  emailBooksStatement: (_, { input }, ctx) => emailStatement(ctx, input),
 
   updateBooksContactSync: (_, { input }, ctx) => updateContactSync(ctx, input),
   updateBooksProductSync: (_, { input }, ctx) => updateProductSync(ctx, input),

@@ -6,6 +6,7 @@ import { BooksEstimate } from './BooksEstimate';
 import { BooksIntegration } from './BooksIntegration';
 import { BooksInvoice } from './BooksInvoice';
 import { BooksLineItem } from './BooksLineItem';
+import { BooksPayment } from './BooksPayment';
 import { BooksPanel } from './BooksPanel';
 import { BooksProfilePermissions } from './BooksProfilePermissions';
 import { BooksSalesOrder } from './BooksSalesOrder';
@@ -33,5 +34,6 @@ export const booksResolvers: Resolvers = {
   BooksInvoice,
   BooksSalesOrder,
   BooksLineItem,
+  BooksPayment,
   BooksSyncRun,
 };

@@ -13,7 +13,8 @@ import {
   deskContactValues,
   mappedValues,
 } from '../domain/contactSync';
-import { documentTotals, sumMoney } from '../domain/money';
+import { documentTotals, subtractMoney, sumMoney } from '../domain/money';
+import { PAYMENT_MODES, paymentProblems } from '../domain/payments';
 import { levelProblems, levelsOf } from '../domain/permissions';
 import { serviceKeyMatches } from '../domain/serviceKey';
 import {
@@ -26,7 +27,7 @@ import {
   salesOrderStatusOf,
   TRANSACTION_KINDS,
 } from '../domain/status';
-import { unknownPlaceholders } from '../domain/templates';
+import { TEMPLATE_KINDS, unknownPlaceholders } from '../domain/templates';
 import { Transaction } from '../entities';
 import type { BooksDocument } from '../entities/document';
 import type { DocumentLine } from '../entities/documentLine';
@@ -57,6 +58,12 @@ function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
 
 function values<T>(rows: readonly T[], pick: (row: T) => string): Set<string> {
   return new Set(rows.map(pick));
+}
+
+function groupCounts(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
 }
 
 const contacts = byId(demo.contacts);
@@ -154,7 +161,7 @@ describe('generateBooksDemo', () => {
     expect(demo.contactSync.module).toBe('ACCOUNTS');
     for (const organization of demo.organizations) {
       const templates = demo.emailTemplates.filter((t) => t.organizationId === organization.id);
-      expect(values(templates, (t) => t.kind)).toEqual(new Set(TRANSACTION_KINDS));
+      expect(values(templates, (t) => t.kind)).toEqual(new Set(TEMPLATE_KINDS));
     }
     for (const template of demo.emailTemplates) {
       expect(unknownPlaceholders(template.kind, `${template.subject}\n${template.body}`)).toEqual(
@@ -293,6 +300,38 @@ describe('generateBooksDemo', () => {
     }
   });
 
+  it('backs every balance with payments: an invoice’s total less its balance due is what they add up to', () => {
+    const invoices = byId(demo.invoices);
+    for (const invoice of demo.invoices) {
+      const own = demo.payments.filter((payment) => payment.invoiceId === invoice.id);
+      // Void invoices were voided with nothing paid (isVoidable), yet owe nothing.
+      const paid = invoice.status === 'VOID' ? 0 : subtractMoney(invoice.total, invoice.balanceDue);
+      expect({
+        number: invoice.number,
+        paid: sumMoney(own.map((payment) => payment.amount)),
+      }).toEqual({ number: invoice.number, paid });
+    }
+    for (const payment of demo.payments) {
+      const invoice = invoices.get(payment.invoiceId);
+      if (!invoice) throw new Error(`payment ${payment.id} is of no invoice`);
+      const check = { number: invoice.number, ok: true };
+      expect({
+        ...check,
+        problems: paymentProblems(payment, { ...invoice, balanceDue: invoice.total }, TODAY_DATE),
+        ok:
+          payment.date === calendarDate(payment.createdAt) &&
+          invoice.createdAt <= payment.createdAt &&
+          // The invoice last changed with its last payment, or later (voiding aside).
+          payment.createdAt <= invoice.updatedAt &&
+          (invoice.status !== 'OVERDUE' || payment.date < invoice.dueOn) &&
+          (payment.mode === 'CASH') === (payment.reference === null),
+      }).toEqual({ ...check, problems: [] });
+    }
+    expect(values(demo.payments, (payment) => payment.mode)).toEqual(new Set(PAYMENT_MODES));
+    const counts = [...groupCounts(demo.payments.map((payment) => payment.invoiceId)).values()];
+    expect(new Set(counts)).toEqual(new Set([1, 2]));
+  });
+
   it('has the ESTIMATES rule make one estimate per deal of a synced account, as the deal went', () => {
     const outcome = new Map(desk.crm.stages.map((stage) => [stage.id, stage.outcome]));
     const bookContactOf = new Map(
@@ -414,6 +453,7 @@ describe('seedBooks', () => {
       'estimate_line',
       'invoice',
       'invoice_line',
+      'payment',
       'sales_order',
       'sales_order_line',
       'document_sequence',
@@ -514,6 +554,17 @@ describe('seedBooks', () => {
       `INSERT INTO books.invoice_line (invoice_id, position, description, quantity, rate, tax_rate, amount)
        VALUES ($1, 99, 'Wrong', 2, 10, 10, 21)`,
       [demo.invoices[0].id],
+    );
+    // A payment of nothing.
+    await refused(
+      `INSERT INTO books.payment (invoice_id, amount, date, mode) VALUES ($1, 0, $2, 'CASH')`,
+      [demo.payments[0].invoiceId, demo.payments[0].date],
+    );
+    // A payment of no invoice.
+    await refused(
+      `INSERT INTO books.payment (invoice_id, amount, date, mode)
+       VALUES (gen_random_uuid(), 1, $1, 'CASH')`,
+      [demo.payments[0].date],
     );
     // A paid invoice with something still due.
     await refused(`UPDATE books.invoice SET status = 'PAID' WHERE id = $1 AND balance_due > 0`, [

@@ -25,6 +25,7 @@ import {
   Item,
   Organization,
   OrganizationAdmin,
+  Payment,
   ProfilePermission,
   SalesOrder,
   SalesOrderLine,
@@ -35,6 +36,7 @@ import { generateContacts, ruledDeals } from './contacts';
 import { generateDocuments } from './documents';
 import { generateItems } from './items';
 import { CONNECTED_AT, generateOrganizations } from './organizations';
+import { generatePayments } from './payments';
 import { documentCreators, generatePermissions } from './permissions';
 import { generateTemplates } from './templates';
 import { BOOKS_ITEMS, LABS_ITEMS } from './vocabulary';
@@ -52,6 +54,7 @@ export interface BooksSeedSummary {
   items: number;
   estimates: number;
   invoices: number;
+  payments: number;
   salesOrders: number;
   emailTemplates: number;
 }
@@ -96,8 +99,13 @@ export function generateBooksDemo(scale: number) {
       (row) => row.createdAt,
     ).map(({ document, number }): T => ({ ...document, number }));
   const estimates = numbered(documents.estimates, NUMBER_PREFIXES.ESTIMATE);
-  const invoices = numbered(documents.invoices, NUMBER_PREFIXES.INVOICE);
   const salesOrders = numbered(documents.salesOrders, NUMBER_PREFIXES.SALES_ORDER);
+  const emailTemplates = generateTemplates(random, books, [books, labs]);
+  // Payments draw last from the shared sequence: every row drawn before them stays as it was.
+  const { invoices, payments } = generatePayments(
+    random,
+    numbered(documents.invoices, NUMBER_PREFIXES.INVOICE),
+  );
   const contactSync: Omit<ContactSyncSetting, 'id'> = {
     enabled: true,
     module: 'ACCOUNTS',
@@ -120,11 +128,12 @@ export function generateBooksDemo(scale: number) {
     contacts: records.map((record) => record.contact),
     /** The books contact whose panels show every kind of transaction, deal-linked ones too. */
     showcaseContactId: records.find((record) => record.showcase)?.contact.id ?? null,
-    emailTemplates: generateTemplates(random, books, [books, labs]),
+    emailTemplates,
     estimates,
     estimateLines: documents.estimateLines,
     invoices,
     invoiceLines: documents.invoiceLines,
+    payments,
     salesOrders,
     salesOrderLines: documents.salesOrderLines,
     documentSequences: documentSequences([books.id, labs.id], {
@@ -168,6 +177,7 @@ export async function seedBooks(
     await insertRows(manager, SalesOrderLine, demo.salesOrderLines);
     await insertRows(manager, Invoice, demo.invoices);
     await insertRows(manager, InvoiceLine, demo.invoiceLines);
+    await insertRows(manager, Payment, demo.payments);
     await setDocumentSequences(manager, BOOKS_SCHEMA, demo.documentSequences);
   });
 
@@ -177,6 +187,7 @@ export async function seedBooks(
     items: demo.items.length,
     estimates: demo.estimates.length,
     invoices: demo.invoices.length,
+    payments: demo.payments.length,
     salesOrders: demo.salesOrders.length,
     emailTemplates: demo.emailTemplates.length,
   };

@@ -1,4 +1,5 @@
-import type { TransactionKind } from '../domain/status';
+import type { PaymentMode } from '../domain/payments';
+import type { TemplateKind } from '../domain/templates';
 
 /** How an item is counted, which decides the quantities lines take of it. */
 export type Unit = 'hour' | 'day' | 'seat' | 'month' | 'unit' | 'person' | 'job';
@@ -159,13 +160,16 @@ export const NOTES: readonly string[] = [
 ];
 
 export interface TemplateWord {
-  kind: TransactionKind;
+  kind: TemplateKind;
   name: string;
   subject: string;
   body: string;
 }
 
-/** BKS-11 templates of each organization; the first of each kind is its standard one. */
+/**
+ * BKS-11 templates of each organization, and the statement of account's (BKS-7); the first of each
+ * kind is its standard one.
+ */
 export const TEMPLATES: readonly TemplateWord[] = [
   {
     kind: 'ESTIMATE',
@@ -197,4 +201,18 @@ export const TEMPLATES: readonly TemplateWord[] = [
     subject: 'Sales order {{number}} confirmed',
     body: 'Dear {{contactName}},\n\nWe confirm your order {{number}} for {{total}}. The order is attached.\n\nKind regards,\n{{organizationName}}',
   },
+  {
+    kind: 'STATEMENT',
+    name: 'Statement of account',
+    subject: 'Your statement of account from {{organizationName}}',
+    body: 'Dear {{contactName}},\n\nPlease find attached your statement of account as of {{date}}. {{outstanding}} is outstanding; you hold {{unusedCredits}} in unused credits.\n\nKind regards,\n{{organizationName}}',
+  },
+];
+
+/** How customers pay, by weight: mostly by bank transfer, as Japanese businesses do. */
+export const PAYMENT_MODE_WEIGHTS: readonly (readonly [PaymentMode, number])[] = [
+  ['BANK_TRANSFER', 55],
+  ['CARD', 25],
+  ['CHECK', 12],
+  ['CASH', 8],
 ];

@@ -7,7 +7,7 @@ import { optionalText } from '../../../shared/validation';
 import type { BooksContext } from '../context';
 import { BOOKS_SCHEMA } from '../database';
 import { formatMoney } from '../domain/money';
-import { renderTemplate } from '../domain/templates';
+import { renderTemplate, type TemplateKind } from '../domain/templates';
 import {
   BooksContact,
   EmailTemplate,
@@ -31,7 +31,8 @@ export interface EmailTransactionInput {
   to?: string | null;
 }
 
-export interface TransactionPdf {
+/** A rendered PDF: a transaction's, or a statement of account. */
+export interface PdfFile {
   fileName: string;
   content: Buffer;
 }
@@ -81,7 +82,7 @@ async function renderPdf(
   manager: EntityManager,
   document: BooksDocumentRow,
   contact: BooksContact,
-): Promise<TransactionPdf> {
+): Promise<PdfFile> {
   const kind = kindOf(document);
   const lines = LINE_ENTITIES[kind];
   const [organization, lineItems] = await Promise.all([
@@ -140,6 +141,85 @@ export function bookEmailOf(record: MailRecord): EmailModel {
 }
 
 /**
+ * BKS-11 and BKS-7: a template of the organization for `kind`; `subject` names what is to be sent
+ * (INV-00012, a statement of account), for the refusal of a template of another kind.
+ */
+export async function templateFor(
+  ctx: BooksContext,
+  organizationId: string,
+  templateId: string,
+  kind: TemplateKind,
+  subject: string,
+): Promise<EmailTemplate> {
+  const template = isUuid(templateId)
+    ? await ctx.db.getRepository(EmailTemplate).findOneBy({ id: templateId, organizationId })
+    : null;
+  if (!template) {
+    throw badUserInput(`Template "${templateId}" is not one of this organization's`, {
+      field: 'templateId',
+    });
+  }
+  if (template.kind !== kind) {
+    throw badUserInput(
+      `Template "${template.name}" is for ${template.kind}: ${subject} needs a ${kind} template`,
+      { field: 'templateId' },
+    );
+  }
+  return template;
+}
+
+/** Where an e-mail to `contact` goes: the address given, else the contact's own. */
+export function recipientOf(contact: BooksContact, to: string | null | undefined): string {
+  const toAddress = optionalText(to) ?? contact.email;
+  if (!toAddress) {
+    throw badUserInput(`${contact.name} has no e-mail address in books: give one in "to"`, {
+      field: 'to',
+    });
+  }
+  return toAddress;
+}
+
+export interface PdfMail {
+  toAddress: string;
+  contact: BooksContact;
+  template: EmailTemplate;
+  /** What the template's placeholders are filled with. */
+  values: Readonly<Record<string, string>>;
+  pdf: PdfFile;
+  /** What the message is about, to find it by: TRANSACTION_MAIL and the transaction's id, say. */
+  relatedType: string;
+  relatedId: string;
+}
+
+/**
+ * Queues the template's e-mail with exactly the PDF attached, in `manager`'s transaction, so it
+ * commits with whatever that transaction changes or not at all; the mail worker delivers it when
+ * SMTP is configured.
+ */
+export async function queuePdfMail(
+  manager: EntityManager,
+  ctx: BooksContext,
+  mail: PdfMail,
+): Promise<EmailModel> {
+  const record = await queueMail(manager, ctx.jobs, BOOKS_SCHEMA, {
+    toAddress: mail.toAddress,
+    toName: mail.contact.name,
+    subject: renderTemplate(mail.template.subject, mail.values),
+    textBody: renderTemplate(mail.template.body, mail.values),
+    attachments: [
+      {
+        fileName: mail.pdf.fileName,
+        contentType: 'application/pdf',
+        contentBase64: mail.pdf.content.toString('base64'),
+      },
+    ],
+    relatedType: mail.relatedType,
+    relatedId: mail.relatedId,
+  });
+  return bookEmailOf(record);
+}
+
+/**
  * BKS-11: e-mails the transaction's PDF to its contact (or `to`) with a template of its kind. The
  * message is queued in the transaction that marks a draft SENT, so both happen or neither does;
  * the mail worker delivers it when SMTP is configured. The shield has checked the email level of
@@ -153,20 +233,7 @@ export async function emailTransaction(
   const { organizationId } = await enabledConnection(ctx, 'e-mailing transactions');
   const row = await visibleTransaction(ctx, id);
   if (!row) throw notFound('BooksTransaction', id);
-  const template = isUuid(input.templateId)
-    ? await ctx.db.getRepository(EmailTemplate).findOneBy({ id: input.templateId, organizationId })
-    : null;
-  if (!template) {
-    throw badUserInput(`Template "${input.templateId}" is not one of this organization's`, {
-      field: 'templateId',
-    });
-  }
-  if (template.kind !== row.kind) {
-    throw badUserInput(
-      `Template "${template.name}" is for ${template.kind} and ${row.number} is ${row.kind}`,
-      { field: 'templateId' },
-    );
-  }
+  const template = await templateFor(ctx, organizationId, input.templateId, row.kind, row.number);
   return ctx.db.transaction(async (manager) => {
     // The repository of a union of entities is typed as its first; the row is any of the three.
     const document = (await manager
@@ -179,12 +246,7 @@ export async function emailTransaction(
       throw badUserInput(`${document.number} is void and cannot be e-mailed`);
     }
     const contact = await manager.findOneByOrFail(BooksContact, { id: document.contactId });
-    const toAddress = optionalText(input.to) ?? contact.email;
-    if (!toAddress) {
-      throw badUserInput(`${contact.name} has no e-mail address in books: give one in "to"`, {
-        field: 'to',
-      });
-    }
+    const toAddress = recipientOf(contact, input.to);
     // Before rendering, so the PDF the contact receives says SENT rather than DRAFT. A sales order
     // has no SENT: it is confirmed (OPEN) in books itself.
     if (document.status === 'DRAFT' && !(document instanceof SalesOrder)) {
@@ -199,22 +261,14 @@ export async function emailTransaction(
       organizationName: organization.name,
       ...(document instanceof Invoice ? { dueOn: document.dueOn } : {}),
     };
-    const pdf = await renderPdf(manager, document, contact);
-    const record = await queueMail(manager, ctx.jobs, BOOKS_SCHEMA, {
+    return queuePdfMail(manager, ctx, {
       toAddress,
-      toName: contact.name,
-      subject: renderTemplate(template.subject, values),
-      textBody: renderTemplate(template.body, values),
-      attachments: [
-        {
-          fileName: pdf.fileName,
-          contentType: 'application/pdf',
-          contentBase64: pdf.content.toString('base64'),
-        },
-      ],
+      contact,
+      template,
+      values,
+      pdf: await renderPdf(manager, document, contact),
       relatedType: TRANSACTION_MAIL,
       relatedId: document.id,
     });
-    return bookEmailOf(record);
   });
 }

@@ -163,20 +163,22 @@ function checkDueOn(date: string, dueOn: string | null): void {
   }
 }
 
+/** Exactly one of them names the desk record whose books contact something is for. */
+export interface DeskRecordInput {
+  accountId?: string | null;
+  contactId?: string | null;
+}
+
 /**
  * BKS-9/BKS-10: the books contact of the desk account or contact. Desk is asked first, as the
- * caller, so a record they may not see is NOT_FOUND like one that does not exist.
+ * caller, so a record they may not see is NOT_FOUND like one that does not exist; a record not
+ * synced yet is refused, with what it must be synced `before` (e.g. "before invoices attach").
  */
-async function booksContactOf(
+export async function syncedBooksContact(
   ctx: BooksContext,
-  input: CreateTransactionInput,
+  input: DeskRecordInput,
+  before: string,
 ): Promise<BooksContact> {
-  if (input.dealId) {
-    throw badUserInput(
-      'Transactions are created from an account or a contact, not from a deal (BKS-9)',
-      { field: 'dealId' },
-    );
-  }
   if (!input.accountId === !input.contactId) {
     throw badUserInput('Give exactly one of accountId and contactId', { field: 'input' });
   }
@@ -198,11 +200,25 @@ async function booksContactOf(
   ).load(id);
   if (!contact) {
     throw badUserInput(
-      `${type === 'Account' ? 'Accounts' : 'Contacts'} must be synced to books before invoices attach: ${record.name} has no books contact yet; run startBooksSync(dataType: CONTACTS) first`,
+      `${type === 'Account' ? 'Accounts' : 'Contacts'} must be synced to books ${before}: ${record.name} has no books contact yet; run startBooksSync(dataType: CONTACTS) first`,
       { field: type === 'Account' ? 'accountId' : 'contactId' },
     );
   }
   return contact;
+}
+
+/** BKS-9: transactions are made from an account or a contact, never from a deal. */
+async function booksContactOf(
+  ctx: BooksContext,
+  input: CreateTransactionInput,
+): Promise<BooksContact> {
+  if (input.dealId) {
+    throw badUserInput(
+      'Transactions are created from an account or a contact, not from a deal (BKS-9)',
+      { field: 'dealId' },
+    );
+  }
+  return syncedBooksContact(ctx, input, 'before invoices attach');
 }
 
 /** What every kind's new document has; each kind adds its status and dates. */
