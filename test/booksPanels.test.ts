@@ -260,6 +260,56 @@ describe('books panels and transactions (BKS-9, BKS-10)', () => {
     );
   });
 
+  it('BKS-10: statuses are shown as of today: a sent invoice past its due date is OVERDUE, a sent estimate past its expiry EXPIRED', async () => {
+    const [invoice] = await sql<{ id: string; status: string; due_on: string }>(
+      `SELECT id, status, due_on::text FROM books.invoice
+        WHERE organization_id = $1 AND status = 'SENT' AND balance_due = total LIMIT 1`,
+      [organizationId],
+    );
+    const [estimate] = await sql<{ id: string; expires_on: string }>(
+      `SELECT id, expires_on::text FROM books.estimate
+        WHERE organization_id = $1 AND status = 'SENT' AND expires_on IS NOT NULL LIMIT 1`,
+      [organizationId],
+    );
+    const STATUSES = `query($invoice: ID!, $estimate: ID!) {
+      booksInvoice(id: $invoice) { status invoiceStatus }
+      booksEstimate(id: $estimate) { status estimateStatus }
+    }`;
+    const statuses = async () => {
+      const res = await graph.query<{
+        booksInvoice: { status: string; invoiceStatus: string };
+        booksEstimate: { status: string; estimateStatus: string };
+      }>('agent', STATUSES, { invoice: invoice.id, estimate: estimate.id });
+      expectNoErrors(res);
+      return res.data;
+    };
+    try {
+      await sql('UPDATE books.invoice SET due_on = current_date + 1 WHERE id = $1', [invoice.id]);
+      await sql('UPDATE books.estimate SET expires_on = current_date + 1 WHERE id = $1', [
+        estimate.id,
+      ]);
+      expect(await statuses()).toEqual({
+        booksInvoice: { status: 'SENT', invoiceStatus: 'SENT' },
+        booksEstimate: { status: 'SENT', estimateStatus: 'SENT' },
+      });
+      // Nothing is written: the day passing is all that changes.
+      await sql('UPDATE books.invoice SET due_on = current_date - 1 WHERE id = $1', [invoice.id]);
+      await sql('UPDATE books.estimate SET expires_on = current_date - 1 WHERE id = $1', [
+        estimate.id,
+      ]);
+      expect(await statuses()).toEqual({
+        booksInvoice: { status: 'OVERDUE', invoiceStatus: 'OVERDUE' },
+        booksEstimate: { status: 'EXPIRED', estimateStatus: 'EXPIRED' },
+      });
+    } finally {
+      await sql('UPDATE books.invoice SET due_on = $2 WHERE id = $1', [invoice.id, invoice.due_on]);
+      await sql('UPDATE books.estimate SET expires_on = $2 WHERE id = $1', [
+        estimate.id,
+        estimate.expires_on,
+      ]);
+    }
+  });
+
   it("batching: an accounts page's books panels cost the same statements for 5 accounts as for 40", async () => {
     const cost = (first: number) =>
       graph.countStatements('books', async () => {

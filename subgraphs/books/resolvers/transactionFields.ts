@@ -1,12 +1,13 @@
 import type { BooksContext } from '../context';
 import { bookEmailOf, pdfUrlOf } from '../services/documents';
-import { kindOf } from '../services/transactions';
+import { today } from '../../../shared/integration/documents';
+import { kindOf, statusOn } from '../services/transactions';
 import type { BooksDocumentRow } from '../models';
 
 /** The fields BooksEstimate, BooksInvoice and BooksSalesOrder resolve alike. */
 export const transactionFields = {
   kind: (row: BooksDocumentRow) => kindOf(row),
-  status: (row: BooksDocumentRow) => row.status,
+  status: (row: BooksDocumentRow) => statusOn(row, today()),
   contact: (row: BooksDocumentRow, _: unknown, ctx: BooksContext) =>
     ctx.loaders.contact.load(row.contactId),
   deal: (row: BooksDocumentRow) => (row.dealId ? { id: row.dealId } : null),

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { badUserInput, forbidden, notFound } from '../../../shared/errors';
 import { booksPdfLink } from '../../../shared/documentLinks';
 import { isUuid } from '../../../shared/loaders';
+import { today } from '../../../shared/integration/documents';
 import { type MailRecord, queueMail } from '../../../shared/mail/outbox';
 import { optionalText } from '../../../shared/validation';
 import type { BooksContext } from '../context';
@@ -24,7 +25,7 @@ import { TRANSACTION_MAIL } from '../loaders';
 import type { BooksDocumentRow, EmailModel } from '../models';
 import { renderTransactionPdf, transactionPdfFileName } from '../pdf/transaction';
 import { enabledConnection } from './connection';
-import { DOCUMENT, kindOf } from './transactions';
+import { DOCUMENT, kindOf, statusOn } from './transactions';
 
 export interface EmailTransactionInput {
   templateId: string;
@@ -98,7 +99,7 @@ async function renderPdf(
     number: document.number,
     date: document.date,
     dueOn: dueOnOf(document),
-    status: document.status,
+    status: statusOn(document, today()),
     contact: { name: contact.name, companyName: contact.companyName, email: contact.email },
     lineItems,
     subTotal: document.subTotal,

@@ -2,7 +2,7 @@ import { In } from 'typeorm';
 import { today } from '../../../shared/integration/documents';
 import type { BooksContext } from '../context';
 import { formatMoney, sumMoney } from '../domain/money';
-import { OUTSTANDING_INVOICE_STATUSES } from '../domain/status';
+import { invoiceStatusOn, OUTSTANDING_INVOICE_STATUSES } from '../domain/status';
 import { BooksContact, Invoice, Organization } from '../entities';
 import type { EmailModel } from '../models';
 import { renderStatementPdf, statementPdfFileName } from '../pdf/statement';
@@ -54,7 +54,7 @@ export async function emailStatement(
       contact: { name: contact.name, companyName: contact.companyName, email: contact.email },
       date,
       currency: contact.currency,
-      invoices,
+      invoices: invoices.map((invoice) => ({ ...invoice, status: invoiceStatusOn(invoice, date) })),
       outstanding,
       unusedCredits: contact.unusedCredits,
     });

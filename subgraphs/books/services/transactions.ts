@@ -12,7 +12,13 @@ import { optionalText } from '../../../shared/validation';
 import type { BooksContext } from '../context';
 import { BOOKS_SCHEMA } from '../database';
 import { documentTotals, lineProblems, totalsFit } from '../domain/money';
-import { isEditable, NUMBER_PREFIXES, type TransactionKind } from '../domain/status';
+import {
+  estimateStatusOn,
+  invoiceStatusOn,
+  isEditable,
+  NUMBER_PREFIXES,
+  type TransactionKind,
+} from '../domain/status';
 import {
   type BooksContact,
   Estimate,
@@ -76,6 +82,17 @@ const DUE_FIELDS: Record<TransactionKind, string> = {
 };
 
 /** The kind of a document loaded from one of the three tables. */
+/**
+ * A transaction's status as of `on`. A stored status is what the last write made of it; time alone
+ * takes an issued invoice past its due date to OVERDUE and a sent estimate past its expiry to
+ * EXPIRED (domain/status), so whatever shows a status shows it as of today.
+ */
+export function statusOn(row: BooksDocumentRow, on: string): string {
+  if (row instanceof Invoice) return invoiceStatusOn(row, on);
+  if (row instanceof Estimate) return estimateStatusOn(row, on);
+  return row.status;
+}
+
 export function kindOf(row: BooksDocumentRow): TransactionKind {
   if (row instanceof Estimate) return 'ESTIMATE';
   if (row instanceof Invoice) return 'INVOICE';
