@@ -543,6 +543,10 @@ export type BooksTransaction = {
    * a signed token that expires (PDF_LINK_TTL_SECONDS), so it works without an Authorization header.
    */
   pdfUrl: Scalars['String']['output'];
+  /**
+   * As of today: an issued invoice past its due date is OVERDUE, a sent estimate past its expiry
+   * EXPIRED, whatever was stored when it was last written.
+   */
   status: Scalars['String']['output'];
   subTotal: Scalars['Float']['output'];
   tax: Scalars['Float']['output'];
