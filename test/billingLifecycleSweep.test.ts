@@ -1,3 +1,4 @@
+import { addDays } from '../shared/dates';
 import { randomUUID } from 'node:crypto';
 import { config } from '../shared/config';
 import { openJobQueue } from '../shared/jobs/queue';
@@ -11,7 +12,6 @@ import {
   type SweepOutcome,
 } from '../subgraphs/billing/jobs/lifecycleSweep';
 import { formatMoney } from '../subgraphs/billing/domain/amounts';
-import { addDays } from '../subgraphs/billing/domain/subscriptionLifecycle';
 import { expectNoErrors, sqlOn, unique } from './expectations';
 import { Graph, startGraph } from './harness';
 

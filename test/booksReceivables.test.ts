@@ -1,6 +1,6 @@
+import { addDays } from '../shared/dates';
 import { randomUUID } from 'node:crypto';
 import { DEMO_AGENTS } from '../subgraphs/desk/seed/generate';
-import { addDays } from '../subgraphs/books/domain/dates';
 import { formatMoney } from '../subgraphs/books/domain/money';
 import { pdfString } from '../subgraphs/books/pdf/writer';
 import { expectError, expectNoErrors, mutateOk, sqlOn } from './expectations';

@@ -19,10 +19,6 @@ const cents = (value: number): number => Math.round(value * 100) / 100;
 /** Today's date (UTC) as YYYY-MM-DD, the form Date columns and the Date scalar use. */
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
-export function daysAfter(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 export function checkLineCount(lines: readonly unknown[]): void {
   if (lines.length === 0) {
     throw badUserInput('lineItems must hold at least one line', { field: 'lineItems' });

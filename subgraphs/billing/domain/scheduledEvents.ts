@@ -5,10 +5,9 @@
  * the demo's histories, so what the sweep writes reads like what the seed wrote.
  */
 
+import { addDays, daysBetween } from '../../../shared/dates';
 import {
-  addDays,
   applyEvent,
-  daysBetween,
   nextScheduledOn,
   planLabel,
   type SubscriptionEvent,

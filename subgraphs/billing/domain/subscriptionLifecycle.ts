@@ -9,6 +9,7 @@
  * (a monthly term from 2026-03-15 ends 2026-04-14 and renews 2026-04-15).
  */
 
+import { addDays, formatCalendarDate, parseCalendarDate } from '../../../shared/dates';
 import { multiplyMoney } from './amounts';
 
 export const SUBSCRIPTION_STATUSES = [
@@ -137,53 +138,21 @@ export class SubscriptionTransitionError extends Error {
 
 // --- Dates -----------------------------------------------------------------------------------------
 
-const DAY_MS = 86_400_000;
-const DATE_FORMAT = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Midnight UTC of a `YYYY-MM-DD` date; anything else, or a day the month lacks, is refused. */
-function parseDate(date: string): Date {
-  const [, year, month, day] = DATE_FORMAT.exec(date)?.map(Number) ?? [];
-  const parsed = new Date(Date.UTC(year, month - 1, day));
-  if (
-    year === undefined ||
-    parsed.getUTCFullYear() !== year ||
-    parsed.getUTCMonth() !== month - 1 ||
-    parsed.getUTCDate() !== day
-  ) {
-    throw new RangeError(`not a calendar date: "${date}"`);
-  }
-  return parsed;
-}
-
-/** Built by hand: toISOString is measurably slower over the seed's many thousands of date steps. */
-function format(date: Date): string {
-  const month = String(date.getUTCMonth() + 1).padStart(2, '0');
-  const day = String(date.getUTCDate()).padStart(2, '0');
-  return `${date.getUTCFullYear()}-${month}-${day}`;
-}
-
-export function addDays(date: string, days: number): string {
-  return format(new Date(parseDate(date).getTime() + days * DAY_MS));
-}
-
-/** Whole days from `from` to `to`; negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((parseDate(to).getTime() - parseDate(from).getTime()) / DAY_MS);
-}
+// Day steps (addDays, daysBetween) are shared/dates; the month steps of terms are billing's own.
 
 /**
  * `count` intervals later (earlier when negative). A day the target month lacks becomes its last
  * day, as billing services do: a month after 31 January is 28 or 29 February.
  */
 export function addIntervals(date: string, interval: PlanInterval, count: number): string {
-  const start = parseDate(date);
+  const start = parseCalendarDate(date);
   const months = interval === 'YEAR' ? 12 * count : count;
   const firstOfTarget = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1));
   const lastDay = new Date(
     Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0),
   ).getUTCDate();
   firstOfTarget.setUTCDate(Math.min(start.getUTCDate(), lastDay));
-  return format(firstOfTarget);
+  return formatCalendarDate(firstOfTarget);
 }
 
 /** The last day of a term of the plan that starts on `startsOn`. */
@@ -248,7 +217,7 @@ export function applyEvent(
   state: SubscriptionState | null,
   event: SubscriptionEvent,
 ): SubscriptionState {
-  parseDate(event.on);
+  parseCalendarDate(event.on);
   if (event.kind === 'CREATED') {
     if (state) throw refusal(`A subscription is created only once; this one is ${state.status}`);
     return checked(create(event));
@@ -276,7 +245,7 @@ export function replayEvents(events: readonly SubscriptionEvent[]): Subscription
 }
 
 function create(event: Extract<SubscriptionEvent, { kind: 'CREATED' }>): SubscriptionState {
-  parseDate(event.startsOn);
+  parseCalendarDate(event.startsOn);
   checkQuantity(event.quantity);
   if (event.startsOn < event.on) {
     throw refusal(

@@ -1,3 +1,4 @@
+import { addDays } from '../../../shared/dates';
 import { latest } from '../../../shared/seed/clock';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import { digits, fill } from '../../../shared/seed/text';
@@ -10,7 +11,6 @@ import {
   sumMoney,
   toCents,
 } from '../domain/amounts';
-import { addDays } from '../domain/subscriptionLifecycle';
 import type { CreditApplication } from '../entities/CreditApplication';
 import type { CreditNote } from '../entities/CreditNote';
 import type { Invoice } from '../entities/Invoice';

@@ -1,8 +1,8 @@
+import { addDays } from '../../../shared/dates';
 import { calendarDate } from '../../../shared/seed/clock';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import type { Ticket } from '../../desk/entities/Ticket';
 import { INVOICE_STATUSES, type InvoiceStatus, multiplyMoney, sumMoney } from '../domain/amounts';
-import { addDays } from '../domain/subscriptionLifecycle';
 import type { PaymentMode } from '../entities/Payment';
 import {
   dayBetween,

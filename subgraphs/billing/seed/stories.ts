@@ -1,11 +1,6 @@
+import { addDays, daysBetween } from '../../../shared/dates';
 import type { Random } from '../../../shared/seed/random';
-import {
-  addDays,
-  addIntervals,
-  daysBetween,
-  type SubscriptionEvent,
-  termEndsOn,
-} from '../domain/subscriptionLifecycle';
+import { addIntervals, type SubscriptionEvent, termEndsOn } from '../domain/subscriptionLifecycle';
 import { dayBetween, earlier, later, TODAY_DATE, YESTERDAY } from './clock';
 import { type CataloguePlan, RETIRED_ON } from './plans';
 

@@ -1,10 +1,9 @@
+import { addDays, daysBetween } from '../../../shared/dates';
 import { calendarDate } from '../../../shared/seed/clock';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import { formatMoney, prorate, subtractMoney } from '../domain/amounts';
 import {
-  addDays,
   applyEvent,
-  daysBetween,
   describeTransition,
   planLabel,
   type SubscriptionState,

@@ -1,8 +1,8 @@
+import { addDays } from '../../../shared/dates';
 import { badUserInput, notFound } from '../../../shared/errors';
 import {
   checkLineCount,
   customerOfTicket,
-  daysAfter,
   documentTotal,
   lineAmount,
   PAYMENT_TERMS_DAYS,
@@ -53,7 +53,7 @@ export async function createInvoice(
   });
   const total = documentTotal(lines.map((line) => line.amount));
   const issuedOn = today();
-  const dueOn = input.dueOn ?? daysAfter(issuedOn, PAYMENT_TERMS_DAYS);
+  const dueOn = input.dueOn ?? addDays(issuedOn, PAYMENT_TERMS_DAYS);
   if (dueOn < issuedOn) {
     throw badUserInput(`dueOn ${dueOn} is before the invoice date ${issuedOn}`, { field: 'dueOn' });
   }

@@ -1,10 +1,10 @@
+import { addDays } from '../../../shared/dates';
 import type { EntityManager } from 'typeorm';
 import type { DealPayload, DomainEvent } from '../../../shared/events';
 import type { EventConsumer } from '../../../shared/jobs/consumer';
 import { nextNumber } from '../../../shared/integration/numbering';
 import { logger, type Logger } from '../../../shared/logger';
 import { BOOKS_SCHEMA } from '../database';
-import { addDays } from '../domain/dates';
 import { documentTotals, lineProblems } from '../domain/money';
 import { NUMBER_PREFIXES } from '../domain/status';
 import {

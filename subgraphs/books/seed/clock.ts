@@ -1,6 +1,6 @@
+import { addDays, daysBetween } from '../../../shared/dates';
 import { calendarDate, day } from '../../../shared/seed/clock';
 import type { Random } from '../../../shared/seed/random';
-import { addDays, daysBetween } from '../domain/dates';
 
 const DAY_SECONDS = 86_400;
 

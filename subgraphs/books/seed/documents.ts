@@ -1,10 +1,10 @@
+import { addDays } from '../../../shared/dates';
 import type { Organization } from '../../../shared/integration/entities';
 import { calendarDate, hoursAfter } from '../../../shared/seed/clock';
 import { creatorOf, type Creators } from '../../../shared/seed/profileLevels';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import type { Deal } from '../../desk/entities/Deal';
 import type { DealOutcome } from '../../desk/entities/DealStage';
-import { addDays } from '../domain/dates';
 import { minorDigits, roundMoney, subtractMoney } from '../domain/money';
 import {
   dealEventAction,

@@ -1,6 +1,6 @@
+import { addDays } from '../../../shared/dates';
 import { calendarDate } from '../../../shared/seed/clock';
 import type { Random } from '../../../shared/seed/random';
-import { addDays } from '../domain/dates';
 import { minorDigits, roundMoney, subtractMoney } from '../domain/money';
 import type { PaymentMode } from '../domain/payments';
 import type { Invoice } from '../entities/Invoice';

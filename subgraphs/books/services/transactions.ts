@@ -1,11 +1,7 @@
+import { addDays } from '../../../shared/dates';
 import type { EntityManager } from 'typeorm';
 import { badUserInput, notFound } from '../../../shared/errors';
-import {
-  checkLineCount,
-  daysAfter,
-  PAYMENT_TERMS_DAYS,
-  today,
-} from '../../../shared/integration/documents';
+import { checkLineCount, PAYMENT_TERMS_DAYS, today } from '../../../shared/integration/documents';
 import { nextNumber } from '../../../shared/integration/numbering';
 import { isUuid } from '../../../shared/loaders';
 import { optionalText } from '../../../shared/validation';
@@ -268,7 +264,7 @@ async function createTransaction<D extends BooksDocumentRow>(
   const { organizationId } = await enabledConnection(ctx, 'creating transactions');
   const contact = await booksContactOf(ctx, input);
   const date = input.date ?? today();
-  const dueOn = input.dueOn ?? (kind === 'INVOICE' ? daysAfter(date, PAYMENT_TERMS_DAYS) : null);
+  const dueOn = input.dueOn ?? (kind === 'INVOICE' ? addDays(date, PAYMENT_TERMS_DAYS) : null);
   checkDueOn(date, dueOn);
   const { email } = await ctx.viewer();
   return ctx.db.transaction(async (manager) => {
@@ -350,8 +346,7 @@ export async function updateTransaction(
       checkDueOn(document.date, input.dueOn);
       // An invoice is always due some day: clearing its date puts back the payment terms.
       const dueOn =
-        input.dueOn ??
-        (row.kind === 'INVOICE' ? daysAfter(document.date, PAYMENT_TERMS_DAYS) : null);
+        input.dueOn ?? (row.kind === 'INVOICE' ? addDays(document.date, PAYMENT_TERMS_DAYS) : null);
       Object.assign(document, { [DUE_FIELDS[row.kind]]: dueOn });
     }
     if (input.lineItems) {

@@ -35,11 +35,6 @@ export function instantsBetween(random: Random, from: Date, to: Date, count: num
   );
 }
 
-/** A `YYYY-MM-DD` date plus whole days, as a `date` column takes it. */
-export function addDays(date: string, days: number): string {
-  return calendarDate(daysAfter(new Date(`${date}T00:00:00Z`), days));
-}
-
 /** The start of a `YYYY-MM-DD` date (UTC), to compare calendar dates with instants. */
 export function startOf(date: string): Date {
   return new Date(`${date}T00:00:00Z`);

@@ -1,10 +1,10 @@
+import { addDays } from '../../../shared/dates';
 import type { Ticket } from '../../desk/entities/Ticket';
 import { calendarDate, latest } from '../../../shared/seed/clock';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import type { Invoice, InvoiceStatus } from '../entities/Invoice';
 import type { InvoiceLine } from '../entities/InvoiceLine';
 import {
-  addDays,
   daysAfter,
   daysBefore,
   earliest,

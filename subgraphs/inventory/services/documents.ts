@@ -1,3 +1,4 @@
+import { addDays } from '../../../shared/dates';
 import type { EntityManager } from 'typeorm';
 import { badUserInput, notFound } from '../../../shared/errors';
 import { isUuid } from '../../../shared/loaders';
@@ -17,7 +18,6 @@ import {
 import type { ActivityKind } from '../entities/Activity';
 import {
   customerOfTicket as ticketCustomer,
-  daysAfter,
   PAYMENT_TERMS_DAYS,
   today,
 } from '../../../shared/integration/documents';
@@ -164,7 +164,7 @@ export async function createInvoice(
   const { ticket, customer } = await customerOfTicket(ctx, organizationId, input.ticketId);
   const { email } = await ctx.viewer();
   const issuedOn = today();
-  const dueOn = input.dueOn ?? daysAfter(issuedOn, PAYMENT_TERMS_DAYS);
+  const dueOn = input.dueOn ?? addDays(issuedOn, PAYMENT_TERMS_DAYS);
   if (dueOn < issuedOn) {
     throw badUserInput(`dueOn ${dueOn} is before the invoice date ${issuedOn}`, { field: 'dueOn' });
   }
