@@ -1,11 +1,11 @@
 import type { Address, Customer, Organization } from '../../../shared/integration/entities';
+import { TODAY } from '../../../shared/seed/clock';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import { digits } from '../../../shared/seed/text';
 import type { Ticket } from '../../desk/entities/Ticket';
 import type { Person } from '../../desk/seed/customers';
 import type { DeskDemo } from '../../desk/seed/generate';
 import { CITIES, type City } from '../../desk/seed/vocabulary';
-import { TODAY } from './clock';
 import type { Organizations } from './organizations';
 import { ADDRESS_STYLES, BILLING_CONTACTS } from './vocabulary';
 

@@ -1,3 +1,4 @@
+import { startOf, TODAY, TODAY_DATE } from '../../../shared/seed/clock';
 import { type DataSource, In } from 'typeorm';
 import { openAndMigrate } from '../../../shared/database/dataSource';
 import { logger } from '../../../shared/logger';
@@ -32,7 +33,6 @@ import {
   Refund,
   Transaction,
 } from '../entities';
-import { startOf, TODAY, TODAY_DATE } from './clock';
 import { billingIsSeeded, generateBillingDemo, seedBilling } from './generate';
 import { CLOUD_ORGANIZATION, LABS_ORGANIZATION } from './organizations';
 import { RETIRED_ON } from './plans';

@@ -1,5 +1,5 @@
 import { addDays } from '../../../shared/dates';
-import { latest } from '../../../shared/seed/clock';
+import { dayBetween, earlier, instantOn, latest, YESTERDAY } from '../../../shared/seed/clock';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import { digits, fill } from '../../../shared/seed/text';
 import { numberByCreation } from '../../../shared/integration/numbering';
@@ -18,7 +18,6 @@ import type { InvoiceLine } from '../entities/InvoiceLine';
 import type { Payment, PaymentMode } from '../entities/Payment';
 import type { PaymentApplication } from '../entities/PaymentApplication';
 import type { Refund } from '../entities/Refund';
-import { dayBetween, earlier, instantOn, YESTERDAY } from './clock';
 import type { CustomerRecord } from './customers';
 import { BANKS, CARD_BRANDS, SERVICE_CREDIT_REASONS } from './vocabulary';
 

@@ -1,20 +1,20 @@
 import { addDays } from '../../../shared/dates';
-import { calendarDate } from '../../../shared/seed/clock';
-import { coverEveryValue, type Random } from '../../../shared/seed/random';
-import type { Ticket } from '../../desk/entities/Ticket';
-import { INVOICE_STATUSES, type InvoiceStatus, multiplyMoney, sumMoney } from '../domain/amounts';
-import type { PaymentMode } from '../entities/Payment';
 import {
+  calendarDate,
   dayBetween,
   earlier,
-  HISTORY_STARTS_ON,
   instantOn,
   later,
   startOf,
   TODAY,
   TODAY_DATE,
   YESTERDAY,
-} from './clock';
+} from '../../../shared/seed/clock';
+import { coverEveryValue, type Random } from '../../../shared/seed/random';
+import type { Ticket } from '../../desk/entities/Ticket';
+import { INVOICE_STATUSES, type InvoiceStatus, multiplyMoney, sumMoney } from '../domain/amounts';
+import type { PaymentMode } from '../entities/Payment';
+import { HISTORY_STARTS_ON } from './clock';
 import type { CustomerRecord } from './customers';
 import { type Bill, type LineDraft, partOf, type Settlement } from './ledger';
 import { creatorOf, type Creators } from '../../../shared/seed/profileLevels';

@@ -1,7 +1,7 @@
 import { addDays, daysBetween } from '../../../shared/dates';
+import { dayBetween, earlier, later, TODAY_DATE, YESTERDAY } from '../../../shared/seed/clock';
 import type { Random } from '../../../shared/seed/random';
 import { addIntervals, type SubscriptionEvent, termEndsOn } from '../domain/subscriptionLifecycle';
-import { dayBetween, earlier, later, TODAY_DATE, YESTERDAY } from './clock';
 import { type CataloguePlan, RETIRED_ON } from './plans';
 
 /**

@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '../../../shared/dates';
-import { calendarDate } from '../../../shared/seed/clock';
+import { calendarDate, instantOn, TODAY_DATE } from '../../../shared/seed/clock';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import { formatMoney, prorate, subtractMoney } from '../domain/amounts';
 import {
@@ -12,7 +12,6 @@ import {
 import type { PaymentMode } from '../entities/Payment';
 import type { Subscription } from '../entities/Subscription';
 import type { SubscriptionActivity } from '../entities/SubscriptionActivity';
-import { instantOn, TODAY_DATE } from './clock';
 import type { CustomerRecord } from './customers';
 import type { Bill, CreditDraft, Disposition } from './ledger';
 import type { Catalogue, CataloguePlan } from './plans';

@@ -1,5 +1,5 @@
 import type { Organization } from '../../../shared/integration/entities';
-import { calendarDate, hoursAfter } from '../../../shared/seed/clock';
+import { calendarDate, hoursAfter, instantBetween, TODAY } from '../../../shared/seed/clock';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import { digits, slug } from '../../../shared/seed/text';
 import type { Deal } from '../../desk/entities/Deal';
@@ -13,7 +13,6 @@ import {
   mappedValues,
 } from '../domain/contactSync';
 import type { BooksContact } from '../entities/BooksContact';
-import { instantBetween, TODAY } from './clock';
 import { CONNECTED_AT, CONTACT_SYNC_AT } from './organizations';
 import { BOOKS_ONLY_CONTACTS, LABS_CONTACTS } from './vocabulary';
 

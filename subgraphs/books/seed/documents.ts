@@ -1,6 +1,19 @@
 import { addDays } from '../../../shared/dates';
 import type { Organization } from '../../../shared/integration/entities';
-import { calendarDate, hoursAfter } from '../../../shared/seed/clock';
+import {
+  calendarDate,
+  dayBetween,
+  earlier,
+  earliest,
+  hoursAfter,
+  instantBetween,
+  instantOn,
+  later,
+  startOf,
+  TODAY,
+  TODAY_DATE,
+  YESTERDAY,
+} from '../../../shared/seed/clock';
 import { creatorOf, type Creators } from '../../../shared/seed/profileLevels';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import type { Deal } from '../../desk/entities/Deal';
@@ -24,20 +37,7 @@ import type { Invoice } from '../entities/Invoice';
 import type { InvoiceLine } from '../entities/InvoiceLine';
 import type { SalesOrder } from '../entities/SalesOrder';
 import type { SalesOrderLine } from '../entities/SalesOrderLine';
-import {
-  dayBetween,
-  daysAgo,
-  earlier,
-  earliest,
-  HISTORY_STARTS_ON,
-  instantBetween,
-  instantOn,
-  later,
-  startOf,
-  TODAY,
-  TODAY_DATE,
-  YESTERDAY,
-} from './clock';
+import { daysAgo, HISTORY_STARTS_ON } from './clock';
 import { type ContactRecord, sinceOf } from './contacts';
 import type { CatalogueItem } from './items';
 import { drawLines, type LineDraft, price, type Priced } from './lines';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { openAndMigrate } from '../../../shared/database/dataSource';
 import { nextNumber } from '../../../shared/integration/numbering';
-import { calendarDate } from '../../../shared/seed/clock';
+import { calendarDate, TODAY, TODAY_DATE } from '../../../shared/seed/clock';
 import { logger } from '../../../shared/logger';
 import { generateDeskDemo } from '../../desk/seed/generate';
 import { BOOKS_SCHEMA, createBooksDataSource } from '../database';
@@ -31,7 +31,7 @@ import { TEMPLATE_KINDS, unknownPlaceholders } from '../domain/templates';
 import { Transaction } from '../entities';
 import type { BooksDocument } from '../entities/document';
 import type { DocumentLine } from '../entities/documentLine';
-import { HISTORY_STARTS_ON, TODAY, TODAY_DATE } from './clock';
+import { HISTORY_STARTS_ON } from './clock';
 import { ruledDeals } from './contacts';
 import { booksIsSeeded, generateBooksDemo, seedBooks } from './generate';
 import {

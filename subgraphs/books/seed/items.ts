@@ -1,7 +1,7 @@
 import type { Organization } from '../../../shared/integration/entities';
+import { instantBetween, startOf } from '../../../shared/seed/clock';
 import type { Random } from '../../../shared/seed/random';
 import type { Item } from '../entities/Item';
-import { instantBetween, startOf } from './clock';
 import { type ItemWord, RETIRED_ON, type Unit } from './vocabulary';
 
 /** An item with what the line generator needs to know about it beyond its row. */

@@ -1,11 +1,17 @@
 import { addDays } from '../../../shared/dates';
-import { calendarDate } from '../../../shared/seed/clock';
+import {
+  calendarDate,
+  dayBetween,
+  earlier,
+  instantBetween,
+  instantOn,
+  YESTERDAY,
+} from '../../../shared/seed/clock';
 import type { Random } from '../../../shared/seed/random';
 import { minorDigits, roundMoney, subtractMoney } from '../domain/money';
 import type { PaymentMode } from '../domain/payments';
 import type { Invoice } from '../entities/Invoice';
 import type { Payment } from '../entities/Payment';
-import { dayBetween, earlier, instantBetween, instantOn, YESTERDAY } from './clock';
 import { PAYMENT_MODE_WEIGHTS } from './vocabulary';
 
 /** Share of invoices whose paid part came in two payments rather than one. */

@@ -1,7 +1,7 @@
 import type { Organization } from '../../../shared/integration/entities';
+import { instantBetween } from '../../../shared/seed/clock';
 import type { Random } from '../../../shared/seed/random';
 import type { EmailTemplate } from '../entities/EmailTemplate';
-import { instantBetween } from './clock';
 import { TEMPLATES } from './vocabulary';
 
 /**

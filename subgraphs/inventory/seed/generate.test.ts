@@ -1,10 +1,10 @@
+import { TODAY } from '../../../shared/seed/clock';
 import type { DataSource } from 'typeorm';
 import { openAndMigrate } from '../../../shared/database/dataSource';
 import { logger } from '../../../shared/logger';
 import { generateDeskDemo } from '../../desk/seed/generate';
 import { createInventoryDataSource, INVENTORY_SCHEMA } from '../database';
 import { DELIVERY_STEPS } from '../entities/Package';
-import { TODAY } from './clock';
 import { generateInventoryDemo, inventoryIsSeeded, seedInventory } from './generate';
 import { toCents } from './money';
 

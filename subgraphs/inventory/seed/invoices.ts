@@ -1,18 +1,18 @@
 import { addDays } from '../../../shared/dates';
 import type { Ticket } from '../../desk/entities/Ticket';
-import { calendarDate, latest } from '../../../shared/seed/clock';
-import { coverEveryValue, type Random } from '../../../shared/seed/random';
-import type { Invoice, InvoiceStatus } from '../entities/Invoice';
-import type { InvoiceLine } from '../entities/InvoiceLine';
 import {
-  daysAfter,
-  daysBefore,
+  calendarDate,
   earliest,
   instantBetween,
+  latest,
   startOf,
   TODAY,
   TODAY_DATE,
-} from './clock';
+} from '../../../shared/seed/clock';
+import { coverEveryValue, type Random } from '../../../shared/seed/random';
+import type { Invoice, InvoiceStatus } from '../entities/Invoice';
+import type { InvoiceLine } from '../entities/InvoiceLine';
+import { daysAfter, daysBefore } from './clock';
 import type { CustomerRecord } from './customers';
 import { draftLine, type LineDraft, pickLines, restOf, type Shelf, someOf } from './lines';
 import { type Currency, fromCents, sumAmounts, toCents } from './money';

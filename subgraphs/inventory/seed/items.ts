@@ -1,7 +1,6 @@
-import { day } from '../../../shared/seed/clock';
+import { day, instantBetween, TODAY } from '../../../shared/seed/clock';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import type { Item, ItemStatus } from '../entities/Item';
-import { instantBetween, TODAY } from './clock';
 import { fromCents, toCents } from './money';
 import type { DemoOrganization, Organizations } from './organizations';
 import { ITEM_KINDS } from './vocabulary';

@@ -1,5 +1,5 @@
 import type { Ticket } from '../../desk/entities/Ticket';
-import { calendarDate, latest } from '../../../shared/seed/clock';
+import { calendarDate, earliest, instantBetween, latest, TODAY } from '../../../shared/seed/clock';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import type {
   InvoicedStatus,
@@ -8,7 +8,7 @@ import type {
   ShipmentStatus,
 } from '../entities/SalesOrder';
 import type { SalesOrderLine } from '../entities/SalesOrderLine';
-import { daysAfter, daysBefore, earliest, instantBetween, TODAY } from './clock';
+import { daysAfter, daysBefore } from './clock';
 import type { CustomerRecord } from './customers';
 import type { Billing } from './invoices';
 import { pickLines, type Shelf } from './lines';

@@ -1,11 +1,11 @@
-import { calendarDate, latest } from '../../../shared/seed/clock';
+import { calendarDate, earliest, instantBetween, latest, TODAY } from '../../../shared/seed/clock';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import { digits } from '../../../shared/seed/text';
 import { DELIVERY_STEPS, type DeliveryStatus, type Package } from '../entities/Package';
 import type { PackageLine } from '../entities/PackageLine';
 import type { SalesOrderLine } from '../entities/SalesOrderLine';
 import type { TrackingEvent } from '../entities/TrackingEvent';
-import { daysAfter, daysBefore, earliest, instantBetween, instantsBetween, TODAY } from './clock';
+import { daysAfter, daysBefore, instantsBetween } from './clock';
 import { restOf, someOf } from './lines';
 import { numberByCreation } from '../../../shared/integration/numbering';
 import type { OrderPlan } from './orders';

@@ -1,8 +1,8 @@
-import { calendarDate, latest } from '../../../shared/seed/clock';
+import { calendarDate, earliest, instantBetween, latest, TODAY } from '../../../shared/seed/clock';
 import type { Random } from '../../../shared/seed/random';
 import type { SalesReturn } from '../entities/SalesReturn';
 import type { SalesReturnLine } from '../entities/SalesReturnLine';
-import { daysAfter, earliest, instantBetween, TODAY } from './clock';
+import { daysAfter } from './clock';
 import { numberByCreation } from '../../../shared/integration/numbering';
 import type { OrderPlan } from './orders';
 import type { Shipment } from './packages';

@@ -1,6 +1,7 @@
+import { earliest, instantBetween } from '../../../shared/seed/clock';
 import type { Ticket } from '../../desk/entities/Ticket';
 import type { Random } from '../../../shared/seed/random';
-import { daysAfter, earliest, instantBetween } from './clock';
+import { daysAfter } from './clock';
 
 /** Share of sales orders and invoices created from a ticket of their contact (INV-7). */
 const TICKET_SHARE = 1 / 3;
