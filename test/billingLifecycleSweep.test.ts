@@ -1,4 +1,5 @@
 import { addDays } from '../shared/dates';
+import { formatMoney } from '../shared/money';
 import { randomUUID } from 'node:crypto';
 import { config } from '../shared/config';
 import { openJobQueue } from '../shared/jobs/queue';
@@ -11,7 +12,6 @@ import {
   sweepBillingLifecycle,
   type SweepOutcome,
 } from '../subgraphs/billing/jobs/lifecycleSweep';
-import { formatMoney } from '../subgraphs/billing/domain/amounts';
 import { expectNoErrors, sqlOn, unique } from './expectations';
 import { Graph, startGraph } from './harness';
 

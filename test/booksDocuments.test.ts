@@ -1,9 +1,9 @@
+import { formatMoney } from '../shared/money';
 import { randomUUID } from 'node:crypto';
 import { config } from '../shared/config';
 import { signDocumentLinkToken } from '../shared/identity';
 import type { DocumentSequence } from '../shared/integration/numbering';
 import { DEMO_AGENTS } from '../subgraphs/desk/seed/generate';
-import { formatMoney } from '../subgraphs/books/domain/money';
 import { readPdf } from './pdf';
 import { booksState, type LevelsRow } from './booksState';
 import { expectError, expectNoErrors, mutateOk, sqlOn, waitFor } from './expectations';

@@ -1,7 +1,7 @@
 import { addDays } from '../shared/dates';
+import { formatMoney } from '../shared/money';
 import { randomUUID } from 'node:crypto';
 import { DEMO_AGENTS } from '../subgraphs/desk/seed/generate';
-import { formatMoney } from '../subgraphs/books/domain/money';
 import { pdfString } from '../subgraphs/books/pdf/writer';
 import { expectError, expectNoErrors, mutateOk, sqlOn } from './expectations';
 import { type DemoAgent, type Graph, type GraphQLResponse, startGraph } from './harness';

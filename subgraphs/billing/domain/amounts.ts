@@ -5,6 +5,8 @@
  * are the definition the seed is checked against and the GraphQL side computes the same in SQL.
  */
 
+import { minorDigits } from '../../../shared/money';
+
 export const INVOICE_STATUSES = [
   'DRAFT',
   'SENT',
@@ -57,23 +59,6 @@ export function multiplyMoney(rate: number, quantity: number): number {
   return fromCents(toCents(rate) * quantity);
 }
 
-/** Formatting rules per currency; building one is slow, so each is built once. */
-const formats = new Map<string, Intl.NumberFormat>();
-
-function currencyFormat(currency: string): Intl.NumberFormat {
-  let format = formats.get(currency);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-    formats.set(currency, format);
-  }
-  return format;
-}
-
-/** Digits after the decimal point the currency is paid in: 0 for yen, 2 for dollars. */
-export function minorDigits(currency: string): number {
-  return currencyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2;
-}
-
 /**
  * `amount × numerator / denominator` rounded to what the currency can be paid in; for prorating
  * a term's amount by the days used or left.
@@ -86,11 +71,6 @@ export function prorate(
 ): number {
   const unit = 10 ** (2 - minorDigits(currency));
   return fromCents(Math.round((toCents(amount) * numerator) / denominator / unit) * unit);
-}
-
-/** "¥48,000" or "$1,234.50", for summaries people read. */
-export function formatMoney(amount: number, currency: string): string {
-  return currencyFormat(currency).format(amount);
 }
 
 /** Paid so far: every payment and every credit applied to the invoice. */

@@ -1,3 +1,4 @@
+import { formatMoney } from '../../../shared/money';
 import { randomUUID } from 'node:crypto';
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { PAYMENT_TERMS_DAYS } from '../../../shared/integration/documents';
@@ -5,7 +6,6 @@ import { nextNumber } from '../../../shared/integration/numbering';
 import type { ScheduledJob } from '../../../shared/jobs/workers';
 import type { Logger } from '../../../shared/logger';
 import { BILLING_SCHEMA } from '../database';
-import { formatMoney } from '../domain/amounts';
 import { dueSteps, paymentTermsDays, stepOccurredAt, termInvoice } from '../domain/scheduledEvents';
 import {
   describeTransition,

@@ -1,4 +1,5 @@
 import { addDays } from '../../../shared/dates';
+import { minorDigits } from '../../../shared/money';
 import { dayBetween, earlier, instantOn, latest, YESTERDAY } from '../../../shared/seed/clock';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import { digits, fill } from '../../../shared/seed/text';
@@ -7,7 +8,6 @@ import {
   creditNoteStatusOf,
   fromCents,
   type InvoiceStatus,
-  minorDigits,
   sumMoney,
   toCents,
 } from '../domain/amounts';

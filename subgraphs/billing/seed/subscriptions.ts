@@ -1,7 +1,8 @@
 import { addDays, daysBetween } from '../../../shared/dates';
+import { formatMoney } from '../../../shared/money';
 import { calendarDate, instantOn, TODAY_DATE } from '../../../shared/seed/clock';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
-import { formatMoney, prorate, subtractMoney } from '../domain/amounts';
+import { prorate, subtractMoney } from '../domain/amounts';
 import {
   applyEvent,
   describeTransition,

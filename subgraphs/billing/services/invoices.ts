@@ -10,10 +10,10 @@ import {
 } from '../../../shared/integration/documents';
 import { nextNumber } from '../../../shared/integration/numbering';
 import { isUuid } from '../../../shared/loaders';
+import { minorDigits } from '../../../shared/money';
 import { requiredText } from '../../../shared/validation';
 import type { BillingContext } from '../context';
 import { BILLING_SCHEMA } from '../database';
-import { minorDigits } from '../domain/amounts';
 import { Invoice, InvoiceLine, Subscription } from '../entities';
 import { billingState } from './integration';
 

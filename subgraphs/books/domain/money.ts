@@ -6,6 +6,8 @@
  * as the numeric columns store it, and no product of two decimals picks up floating-point error.
  */
 
+import { minorDigits } from '../../../shared/money';
+
 /** Decimal places each input may have: the scales of the line columns. */
 export const QUANTITY_DECIMALS = 3;
 export const RATE_DECIMALS = 2;
@@ -16,31 +18,6 @@ export const MAX_QUANTITY = 1_000_000;
 export const MAX_RATE = 9_999_999_999.99;
 /** Amounts and totals are numeric(14,2) columns: below 10^12. */
 export const MAX_AMOUNT = 999_999_999_999.99;
-
-/** Formatting rules per currency; building one is slow, so each is built once. */
-const formats = new Map<string, Intl.NumberFormat>();
-
-function currencyFormat(currency: string): Intl.NumberFormat {
-  let format = formats.get(currency);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-    formats.set(currency, format);
-  }
-  return format;
-}
-
-/**
- * Digits after the decimal point the currency is paid in: 0 for yen, 2 for dollars. The columns
- * hold cents, so the three-digit currencies (dinars) are kept to the cent as well.
- */
-export function minorDigits(currency: string): number {
-  return Math.min(2, currencyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2);
-}
-
-/** "¥48,000" or "$1,234.50", for e-mails and PDFs people read. */
-export function formatMoney(amount: number, currency: string): string {
-  return currencyFormat(currency).format(amount);
-}
 
 /** `value` × 10^decimals as an integer; the caller has checked it has no more decimals. */
 function scaled(value: number, decimals: number): bigint {

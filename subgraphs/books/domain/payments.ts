@@ -1,4 +1,5 @@
-import { fitsCurrency, formatMoney, minorDigits, subtractMoney } from './money';
+import { formatMoney, minorDigits } from '../../../shared/money';
+import { fitsCurrency, subtractMoney } from './money';
 import { type InvoiceState, type InvoiceStatus, invoiceStatusOn } from './status';
 
 /*

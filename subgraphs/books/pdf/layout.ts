@@ -1,4 +1,4 @@
-import { formatMoney, minorDigits } from '../domain/money';
+import { formatMoney, minorDigits } from '../../../shared/money';
 import { canShow, type FontName, textWidth, wrapText } from './fonts';
 import { fontResource, PAGE_HEIGHT, PAGE_WIDTH, pdfNumber, pdfString } from './writer';
 

@@ -1,5 +1,6 @@
 import { addDays } from '../../../shared/dates';
 import type { Organization } from '../../../shared/integration/entities';
+import { minorDigits } from '../../../shared/money';
 import {
   calendarDate,
   dayBetween,
@@ -18,7 +19,7 @@ import { creatorOf, type Creators } from '../../../shared/seed/profileLevels';
 import { coverEveryValue, type Random } from '../../../shared/seed/random';
 import type { Deal } from '../../desk/entities/Deal';
 import type { DealOutcome } from '../../desk/entities/DealStage';
-import { minorDigits, roundMoney, subtractMoney } from '../domain/money';
+import { roundMoney, subtractMoney } from '../domain/money';
 import {
   dealEventAction,
   ESTIMATE_STATUSES,

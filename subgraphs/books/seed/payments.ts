@@ -1,4 +1,5 @@
 import { addDays } from '../../../shared/dates';
+import { minorDigits } from '../../../shared/money';
 import {
   calendarDate,
   dayBetween,
@@ -8,7 +9,7 @@ import {
   YESTERDAY,
 } from '../../../shared/seed/clock';
 import type { Random } from '../../../shared/seed/random';
-import { minorDigits, roundMoney, subtractMoney } from '../domain/money';
+import { roundMoney, subtractMoney } from '../domain/money';
 import type { PaymentMode } from '../domain/payments';
 import type { Invoice } from '../entities/Invoice';
 import type { Payment } from '../entities/Payment';

@@ -1,3 +1,4 @@
+import { formatMoney } from '../../../shared/money';
 import type { EntityManager } from 'typeorm';
 import { badUserInput, forbidden, notFound } from '../../../shared/errors';
 import { booksPdfLink } from '../../../shared/documentLinks';
@@ -7,7 +8,6 @@ import { type MailRecord, queueMail } from '../../../shared/mail/outbox';
 import { optionalText } from '../../../shared/validation';
 import type { BooksContext } from '../context';
 import { BOOKS_SCHEMA } from '../database';
-import { formatMoney } from '../domain/money';
 import { renderTemplate, type TemplateKind } from '../domain/templates';
 import {
   BooksContact,

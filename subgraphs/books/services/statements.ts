@@ -1,7 +1,8 @@
+import { formatMoney } from '../../../shared/money';
 import { In } from 'typeorm';
 import { today } from '../../../shared/integration/documents';
 import type { BooksContext } from '../context';
-import { formatMoney, sumMoney } from '../domain/money';
+import { sumMoney } from '../domain/money';
 import { invoiceStatusOn, OUTSTANDING_INVOICE_STATUSES } from '../domain/status';
 import { BooksContact, Invoice, Organization } from '../entities';
 import type { EmailModel } from '../models';
