@@ -64,6 +64,17 @@ function agentDirectory(config: Config): AgentDirectory {
   return directory;
 }
 
+/** A client for desk's subgraph that calls it as `identity`, as an integration's context hands out. */
+export function deskClientFor(identity: Identity, deps: SubgraphDependencies): SubgraphClient {
+  return subgraphClient({
+    target: 'desk',
+    url: deps.config.subgraphs.desk.url,
+    identity,
+    auth: deps.config.auth,
+    timeoutMs: deps.config.gateway.subgraphTimeoutMs,
+  });
+}
+
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
   let promise: Promise<T> | undefined;
   return () => (promise ??= load());
@@ -138,13 +149,6 @@ export function integrationContextParts<L extends Levels>(
       ),
     } satisfies IntegrationLoaders,
     viewer: once(() => viewerFor(identity, deps, levels)),
-    desk: (): SubgraphClient =>
-      subgraphClient({
-        target: 'desk',
-        url: deps.config.subgraphs.desk.url,
-        identity,
-        auth: deps.config.auth,
-        timeoutMs: deps.config.gateway.subgraphTimeoutMs,
-      }),
+    desk: () => deskClientFor(identity, deps),
   };
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../../shared/config';
 import type { Identity } from '../../shared/identity';
 import {
+  deskClientFor,
   type IntegrationViewer,
   type LevelStore,
   once,
@@ -11,7 +12,7 @@ import type { JobQueue } from '../../shared/jobs/queue';
 import { SyncRunLoaders, syncRunLoaders } from '../../shared/jobs/syncRunGraph';
 import type { PageLimits } from '../../shared/pagination';
 import type { SubgraphDependencies } from '../../shared/subgraph';
-import { SubgraphClient, subgraphClient } from '../../shared/subgraphClient';
+import type { SubgraphClient } from '../../shared/subgraphClient';
 import { ALL_LEVELS, type BooksLevels, levelsOf } from './domain/permissions';
 import { Connection, ProfilePermission } from './entities';
 import { booksSyncRuns } from './jobs/runs';
@@ -71,14 +72,7 @@ export async function createBooksContext(
     limits,
     viewer: once(() => viewerFor(identity, deps, booksLevels)),
     connection,
-    desk: () =>
-      subgraphClient({
-        target: 'desk',
-        url: deps.config.subgraphs.desk.url,
-        identity,
-        auth: deps.config.auth,
-        timeoutMs: deps.config.gateway.subgraphTimeoutMs,
-      }),
+    desk: () => deskClientFor(identity, deps),
     loaders: createBooksLoaders(deps.dataSource, limits, connection),
     syncRuns: syncRunLoaders(deps.dataSource, booksSyncRuns, limits),
   };
