@@ -1,6 +1,6 @@
-import { formatMoney } from '../../../shared/money';
 import { In } from 'typeorm';
 import { today } from '../../../shared/integration/documents';
+import { formatMoney } from '../../../shared/money';
 import type { BooksContext } from '../context';
 import { sumMoney } from '../domain/money';
 import { invoiceStatusOn, OUTSTANDING_INVOICE_STATUSES } from '../domain/status';
