@@ -1,5 +1,5 @@
 import { Graph, startGraph } from './harness';
-import { accountWithContacts, expectNoErrors, sqlOn, unique } from './expectations';
+import { accountWithContacts, statementsForAccount, sqlOn, unique } from './expectations';
 
 /**
  * Batching for billing's panels: the SQL an account's billing panel costs the billing subgraph
@@ -340,17 +340,8 @@ describe('billing batching: SQL statements per panel do not grow with the contac
     await graph.stop();
   });
 
-  async function statementsFor<T>(
-    query: string,
-    accountId: string,
-    check: (data: T) => void,
-  ): Promise<number> {
-    return graph.countStatements('billing', async () => {
-      const res = await graph.query<T>('admin', query, { id: accountId });
-      expectNoErrors(res);
-      check(res.data as T);
-    });
-  }
+  const statementsFor = <T>(query: string, accountId: string, check: (data: T) => void) =>
+    statementsForAccount<T>(graph, 'billing', query, accountId, check);
 
   it("an account's subscriptions over 50 contacts cost what those over 5 do, and little", async () => {
     const counts: Record<string, number> = {};

@@ -102,3 +102,21 @@ export async function accountWithContacts(
   }
   return { accountId, contactIds };
 }
+
+/**
+ * The SQL statements `subgraph` runs while the administrator asks `query` about one account,
+ * after `check` has looked at the answer: what the batching suites compare across list lengths.
+ */
+export function statementsForAccount<T>(
+  graph: Graph,
+  subgraph: string,
+  query: string,
+  accountId: string,
+  check: (data: T) => void,
+): Promise<number> {
+  return graph.countStatements(subgraph, async () => {
+    const res = await graph.query<T>('admin', query, { id: accountId });
+    expectNoErrors(res);
+    check(res.data as T);
+  });
+}

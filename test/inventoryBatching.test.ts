@@ -1,5 +1,12 @@
 import { Graph, startGraph } from './harness';
-import { accountWithContacts, expectNoErrors, mutateOk, sqlOn, unique } from './expectations';
+import {
+  accountWithContacts,
+  expectNoErrors,
+  mutateOk,
+  statementsForAccount,
+  sqlOn,
+  unique,
+} from './expectations';
 
 /**
  * Batching for inventory's panels: the SQL an account's panel costs the inventory subgraph does
@@ -244,17 +251,8 @@ describe('inventory batching: SQL statements per panel do not grow with the cont
     await graph.stop();
   });
 
-  async function statementsFor<T>(
-    query: string,
-    accountId: string,
-    check: (data: T) => void,
-  ): Promise<number> {
-    return graph.countStatements('inventory', async () => {
-      const res = await graph.query<T>('admin', query, { id: accountId });
-      expectNoErrors(res);
-      check(res.data as T);
-    });
-  }
+  const statementsFor = <T>(query: string, accountId: string, check: (data: T) => void) =>
+    statementsForAccount<T>(graph, 'inventory', query, accountId, check);
 
   it('an account panel over 50 contacts costs what one over 5 does, and little', async () => {
     const counts: Record<string, number> = {};
