@@ -2,6 +2,10 @@ import type { DataSource } from 'typeorm';
 import { openAndMigrate } from '../../../shared/database/dataSource';
 import { logger } from '../../../shared/logger';
 import { createProjectsDataSource, PROJECTS_SCHEMA } from '../database';
+import { generateProjectsDemo, projectsIsSeeded, seedProjects, summaryOf } from './generate';
+
+/** The scale test/globalSetup.ts seeds desk with. */
+const SCALE = 0.05;
 
 /*
  * Projects is not registered with the platform yet, so the test setup has neither migrated nor
@@ -58,5 +62,61 @@ describe('the projects migration', () => {
     expect(await tables()).toEqual(['migrations']);
     await dataSource.runMigrations({ transaction: 'each' });
     expect(await tables()).toEqual(migrated);
+  });
+});
+
+describe('seedProjects', () => {
+  it('inserts the demo into the migrated schema, every constraint satisfied', async () => {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      // seedProjects opens its own transaction; inside this one it becomes a savepoint, and the
+      // rollback below leaves the schema empty for the next run.
+      const transactional = Object.create(dataSource) as DataSource;
+      transactional.transaction = ((work: (manager: typeof runner.manager) => Promise<unknown>) =>
+        work(runner.manager)) as DataSource['transaction'];
+      const summary = await seedProjects(transactional, { scale: SCALE });
+      expect(summary).toEqual(summaryOf(generateProjectsDemo(SCALE)));
+      for (const [table, count] of Object.entries({
+        client: summary.clients,
+        '"user"': summary.users,
+        project: summary.projects,
+        project_deal: summary.projectDeals,
+        project_user: summary.members,
+        task_list: summary.taskLists,
+        task: summary.tasks,
+        task_owner: summary.owners,
+        task_comment: summary.comments,
+        profile_permission: summary.profilePermissions,
+      })) {
+        const [row] = (await runner.query(
+          `SELECT count(*)::int AS n FROM ${PROJECTS_SCHEMA}.${table}`,
+        )) as { n: number }[];
+        expect([table, row.n]).toEqual([table, count]);
+      }
+      const [next] = (await runner.query(
+        `SELECT nextval('${PROJECTS_SCHEMA}.project_number_seq')::int AS n`,
+      )) as { n: number }[];
+      expect(next.n).toBe(summary.projects + 1);
+      // The one-level rule is the database's: a subtask cannot become a parent.
+      const [subtask] = (await runner.query(
+        `SELECT id, project_id FROM ${PROJECTS_SCHEMA}.task WHERE parent_task_id IS NOT NULL
+         LIMIT 1`,
+      )) as { id: string; project_id: string }[];
+      await runner.query('SAVEPOINT nested');
+      await expect(
+        runner.query(
+          `INSERT INTO ${PROJECTS_SCHEMA}.task (project_id, parent_task_id, subject)
+           VALUES ($1, $2, 'Too deep')`,
+          [subtask.project_id, subtask.id],
+        ),
+      ).rejects.toThrow(/foreign key/);
+      await runner.query('ROLLBACK TO SAVEPOINT nested');
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(await projectsIsSeeded(dataSource)).toBe(false);
   });
 });
