@@ -153,6 +153,37 @@ const MAPPERS: Record<string, Record<string, string>> = {
     ),
     ...SYNC_RUN_MAPPERS,
   },
+  projects: {
+    Account: '../models#AccountReference',
+    Deal: '../models#DealReference',
+    CrmTask: '../models#CrmTaskReference',
+    Agent: '../models#AgentReference',
+    Contact: '../models#ContactReference',
+    AgentProfile: '../models#AgentProfileReference',
+    ProjectsIntegration: '../models#ProjectsIntegrationModel',
+    ProjectsPermissionLevels: '../domain/permissions#ProjectsLevels',
+    ProjectsProfilePermissions: '../entities#ProfilePermission',
+    Project: '../entities#Project as ProjectRow',
+    ProjectProgress: '../domain/progress#ProjectProgress as ProjectProgressModel',
+    ProjectClient: '../entities#Client',
+    ProjectUser: '../entities#ProjectsUser',
+    ProjectMember: '../entities#ProjectMember as ProjectMemberRow',
+    ProjectTaskList: '../entities#TaskList',
+    ProjectTask: '../entities#Task',
+    ProjectTaskComment: '../entities#TaskComment',
+    ProjectTaskCrmLink: '../models#LinkedTask',
+    ProjectCrmRefusal: '../entities#CrmUpdateRefusal',
+    ProjectCrmLinkChoices: '../domain/crmChoices#CrmLinkChoices',
+    ProjectCrmLinkChoice: '../domain/crmChoices#CrmLinkChoice',
+    ProjectsSyncRun: '../../../shared/jobs/syncRuns#SyncRunRecord',
+    ...Object.fromEntries(
+      ['Project', 'ProjectTask', 'ProjectUser'].flatMap((type) => [
+        [`${type}Connection`, `../models#${type}ConnectionModel`],
+        [`${type}Edge`, `../models#${type}EdgeModel`],
+      ]),
+    ),
+    ...SYNC_RUN_MAPPERS,
+  },
 };
 
 const CONTEXT_TYPES: Record<string, string> = {
@@ -160,6 +191,7 @@ const CONTEXT_TYPES: Record<string, string> = {
   inventory: '../context#InventoryContext',
   billing: '../context#BillingContext',
   books: '../context#BooksContext',
+  projects: '../context#ProjectsContext',
 };
 
 /**

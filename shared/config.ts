@@ -2,7 +2,7 @@ import path from 'node:path';
 
 export type Environment = 'development' | 'test' | 'production';
 
-export const SUBGRAPH_NAMES = ['desk', 'inventory', 'billing', 'books'] as const;
+export const SUBGRAPH_NAMES = ['desk', 'inventory', 'billing', 'books', 'projects'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Ports every service listens on by default; a subgraph's URL can be overridden per service. */
@@ -12,6 +12,7 @@ const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   inventory: 4002,
   billing: 4003,
   books: 4004,
+  projects: 4005,
 };
 
 export const DEVELOPMENT_AGENT_JWT_SECRET = 'dev-only-agent-jwt-secret-change-me';

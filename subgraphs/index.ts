@@ -20,6 +20,10 @@ import { createInventoryDataSource, INVENTORY_SCHEMA } from './inventory/databas
 import { inventoryJobs } from './inventory/jobs';
 import { inventoryModule } from './inventory/module';
 import { inventoryIsSeeded, seedInventory } from './inventory/seed/generate';
+import { createProjectsDataSource, PROJECTS_SCHEMA } from './projects/database';
+import { projectsJobs } from './projects/jobs';
+import { projectsModule } from './projects/module';
+import { projectsIsSeeded, seedProjects } from './projects/seed/generate';
 
 /** Everything the scripts and tests need to run one subgraph, with its context type hidden. */
 export interface SubgraphDefinition {
@@ -75,6 +79,17 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     isSeeded: booksIsSeeded,
     seed: (dataSource, scale) => seedBooks(dataSource, { scale }),
     jobs: booksJobs,
+  },
+  {
+    name: 'projects',
+    schema: PROJECTS_SCHEMA,
+    typeDefs: projectsModule.typeDefs,
+    createDataSource: createProjectsDataSource,
+    start: (deps, port) => startSubgraph(projectsModule, deps, port),
+    isSeeded: projectsIsSeeded,
+    // Projects' demo is tied to desk's at the same scale, so it is seeded after desk's.
+    seed: (dataSource, scale) => seedProjects(dataSource, { scale }),
+    jobs: projectsJobs,
   },
 ];
 

@@ -25,7 +25,7 @@ describe('gateway', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ready',
-      subgraphs: { desk: 'ok', inventory: 'ok', billing: 'ok', books: 'ok' },
+      subgraphs: { desk: 'ok', inventory: 'ok', billing: 'ok', books: 'ok', projects: 'ok' },
     });
   });
 
@@ -69,6 +69,7 @@ describe('gateway', () => {
           inventory: `http://localhost:${port}/graphql`,
           billing: `http://localhost:${port}/graphql`,
           books: `http://localhost:${port}/graphql`,
+          projects: `http://localhost:${port}/graphql`,
         },
         port: 0,
       });
@@ -89,6 +90,7 @@ describe('gateway', () => {
           inventory: 'unavailable',
           billing: 'unavailable',
           books: 'unavailable',
+          projects: 'unavailable',
         },
       });
     });

@@ -1,15 +1,9 @@
 import { profileLevelRows } from '../../../shared/seed/profileLevels';
 import type { AgentProfile } from '../../desk/entities/AgentProfile';
 import type { ProfileName } from '../../desk/seed/staff';
+import { ALL_LEVELS, type ProjectsLevels } from '../domain/permissions';
 import type { ProfilePermission } from '../entities/ProfilePermission';
 import { IMPORTED_AT } from './clock';
-
-export type ProjectsLevels = Pick<
-  ProfilePermission,
-  'viewProjects' | 'createEditTasks' | 'addToCrm'
->;
-
-const ALL: ProjectsLevels = { viewProjects: true, createEditTasks: true, addToCrm: true };
 
 /**
  * NOTES.md's demo: administrators and agents may do everything, new agents only look, light agents
@@ -17,8 +11,8 @@ const ALL: ProjectsLevels = { viewProjects: true, createEditTasks: true, addToCr
  * says what the demo promises whether or not the permission rules let them through without one.
  */
 export const PROFILE_LEVELS: Partial<Record<ProfileName, ProjectsLevels>> = {
-  Administrator: ALL,
-  Agent: ALL,
+  Administrator: ALL_LEVELS,
+  Agent: ALL_LEVELS,
   'New agent': { viewProjects: true, createEditTasks: false, addToCrm: false },
 };
 

@@ -1,0 +1,48 @@
+import { pageOf } from '../../../shared/loaders';
+import { orNull } from '../../../shared/lookups';
+import { Project, ProfilePermission, ProjectsUser } from '../entities';
+import type { QueryResolvers } from '../generated/resolvers';
+import { linkChoicesFor } from '../services/crmLinkChoices';
+
+export const Query: QueryResolvers = {
+  projectsIntegration: () => ({}),
+
+  project: (_, { id }, ctx) => orNull(ctx.loaders.project.load(id)),
+
+  projects: (_, { clientId, status, ...args }, ctx) => {
+    const query = ctx.db.getRepository(Project).createQueryBuilder('project');
+    if (clientId) query.andWhere('project.client_id = :clientId', { clientId });
+    if (status) query.andWhere('project.status = :status', { status });
+    // Newest first, as the Account and Deal panels list them.
+    return pageOf(
+      query,
+      args,
+      { column: 'start_date', value: (project) => project.startDate, direction: 'DESC' },
+      ctx.limits,
+    );
+  },
+
+  projectTask: (_, { id }, ctx) => orNull(ctx.loaders.task.load(id)),
+
+  projectTasks: async (_, { projectId, ...args }, ctx) => {
+    // An unknown project is NOT_FOUND rather than a list that is merely empty.
+    await ctx.loaders.project.load(projectId);
+    return ctx.loaders.taskPages.load({ projectId, ...args });
+  },
+
+  crmLinkChoices: (_, ids, ctx) => linkChoicesFor(ctx, ids),
+
+  projectUsers: (_, { kind, ...args }, ctx) => {
+    const query = ctx.db.getRepository(ProjectsUser).createQueryBuilder('user');
+    if (kind) query.andWhere('user.kind = :kind', { kind });
+    return pageOf(
+      query,
+      args,
+      { column: 'name', value: (user) => user.name, direction: 'ASC' },
+      ctx.limits,
+    );
+  },
+
+  projectsPermissions: (_, __, ctx) =>
+    ctx.db.getRepository(ProfilePermission).find({ order: { updatedAt: 'ASC' } }),
+};

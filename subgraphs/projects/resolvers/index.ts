@@ -1,0 +1,42 @@
+import { DateScalar, DateTime } from '../../../shared/graphql/scalars';
+import type { Resolvers } from '../generated/resolvers';
+import { Account } from './Account';
+import { CrmTask } from './CrmTask';
+import { Deal } from './Deal';
+import { Project } from './Project';
+import { ProjectClient } from './ProjectClient';
+import { ProjectCrmLinkChoice } from './ProjectCrmLinkChoice';
+import { ProjectCrmRefusal } from './ProjectCrmRefusal';
+import { ProjectMember } from './ProjectMember';
+import { ProjectsIntegration } from './ProjectsIntegration';
+import { ProjectsProfilePermissions } from './ProjectsProfilePermissions';
+import { ProjectTask } from './ProjectTask';
+import { ProjectTaskComment } from './ProjectTaskComment';
+import { ProjectTaskCrmLink } from './ProjectTaskCrmLink';
+import { ProjectUser } from './ProjectUser';
+import { Query } from './Query';
+
+/*
+ * The read side. Mutations and the PRJ-1 sync runs (projectSyncRun(s), ProjectsSyncRun) have no
+ * resolvers yet, and the shield's fallback refuses them (permissions.ts) rather than a resolver
+ * pretending to do them.
+ */
+export const projectsResolvers: Resolvers = {
+  DateTime,
+  Date: DateScalar,
+  Query,
+  Account,
+  Deal,
+  CrmTask,
+  ProjectsIntegration,
+  ProjectsProfilePermissions,
+  Project,
+  ProjectClient,
+  ProjectUser,
+  ProjectMember,
+  ProjectTask,
+  ProjectTaskComment,
+  ProjectTaskCrmLink,
+  ProjectCrmRefusal,
+  ProjectCrmLinkChoice,
+};
