@@ -314,6 +314,37 @@ describe('projects panels and reads (PRJ-2, PRJ-4, PRJ-5)', () => {
     expectError(await graph.query('agent', CHOICES, {}), 'BAD_USER_INPUT', ['crmLinkChoices']);
   });
 
+  it("lists refuse what they cannot read: a malformed id, another project's task as parent", async () => {
+    const [[a], [b]] = await Promise.all([
+      sql<{ projectId: string }>('SELECT project_id AS "projectId" FROM projects.task LIMIT 1'),
+      sql<{ id: string; projectId: string }>(
+        `SELECT id, project_id AS "projectId" FROM projects.task
+          WHERE project_id <> (SELECT project_id FROM projects.task LIMIT 1) LIMIT 1`,
+      ),
+    ]);
+    const TASKS = `query($projectId: ID!, $parentId: ID) {
+      projectTasks(projectId: $projectId, parentId: $parentId) { totalCount }
+    }`;
+    expectError(
+      await graph.query('agent', TASKS, { projectId: a.projectId, parentId: b.id }),
+      'BAD_USER_INPUT',
+      ['projectTasks'],
+    );
+    expectError(
+      await graph.query('agent', TASKS, { projectId: a.projectId, parentId: 'nope' }),
+      'NOT_FOUND',
+      ['projectTasks'],
+    );
+    expectError(await graph.query('agent', TASKS, { projectId: 'nope' }), 'NOT_FOUND', [
+      'projectTasks',
+    ]);
+    expectError(
+      await graph.query('agent', '{ projects(clientId: "nope") { totalCount } }'),
+      'BAD_USER_INPUT',
+      ['projects'],
+    );
+  });
+
   it('PRJ-5: a desk CRM task shows the project task linked to it, and the task its link', async () => {
     const [task] = await sql<{
       id: string;

@@ -1,4 +1,5 @@
 import type { ProjectResolvers } from '../generated/resolvers';
+import { taskPage } from './taskPages';
 
 export const Project: ProjectResolvers = {
   __resolveReference: ({ id }, ctx) => ctx.loaders.project.load(id),
@@ -9,7 +10,6 @@ export const Project: ProjectResolvers = {
     (await ctx.loaders.dealIds.load(project.id)).map((row) => ({ id: row.deskDealId })),
   users: (project, _, ctx) => ctx.loaders.members.load(project.id),
   taskLists: (project, _, ctx) => ctx.loaders.taskLists.load(project.id),
-  tasks: (project, { first, after, status, parentId }, ctx) =>
-    ctx.loaders.taskPages.load({ projectId: project.id, first, after, status, parentId }),
+  tasks: (project, args, ctx) => taskPage(ctx, project.id, args),
   progress: (project, _, ctx) => ctx.loaders.progress.load(project.id),
 };

@@ -1,8 +1,10 @@
-import { pageOf } from '../../../shared/loaders';
+import { badUserInput } from '../../../shared/errors';
+import { isUuid, pageOf } from '../../../shared/loaders';
 import { orNull } from '../../../shared/lookups';
 import { Project, ProfilePermission, ProjectsUser } from '../entities';
 import type { QueryResolvers } from '../generated/resolvers';
 import { linkChoicesFor } from '../services/crmLinkChoices';
+import { taskPage } from './taskPages';
 
 export const Query: QueryResolvers = {
   projectsIntegration: () => ({}),
@@ -11,7 +13,12 @@ export const Query: QueryResolvers = {
 
   projects: (_, { clientId, status, ...args }, ctx) => {
     const query = ctx.db.getRepository(Project).createQueryBuilder('project');
-    if (clientId) query.andWhere('project.client_id = :clientId', { clientId });
+    if (clientId) {
+      if (!isUuid(clientId)) {
+        throw badUserInput(`clientId is not an id: "${clientId}"`, { argument: 'clientId' });
+      }
+      query.andWhere('project.client_id = :clientId', { clientId });
+    }
     if (status) query.andWhere('project.status = :status', { status });
     // Newest first, as the Account and Deal panels list them.
     return pageOf(
@@ -25,9 +32,12 @@ export const Query: QueryResolvers = {
   projectTask: (_, { id }, ctx) => orNull(ctx.loaders.task.load(id)),
 
   projectTasks: async (_, { projectId, ...args }, ctx) => {
-    // An unknown project is NOT_FOUND rather than a list that is merely empty.
+    // An unknown project or parent is NOT_FOUND rather than a list that is merely empty.
     await ctx.loaders.project.load(projectId);
-    return ctx.loaders.taskPages.load({ projectId, ...args });
+    if (args.parentId && (await ctx.loaders.task.load(args.parentId)).projectId !== projectId) {
+      throw badUserInput('parentId is a task of another project', { argument: 'parentId' });
+    }
+    return taskPage(ctx, projectId, args);
   },
 
   crmLinkChoices: (_, ids, ctx) => linkChoicesFor(ctx, ids),
