@@ -198,7 +198,7 @@ describe('events: desk publishes its changes, a subscribed consumer applies each
       boss: graph.jobs.desk,
       dataSource: graph.dataSources.desk,
       consumer: { ...PROBE, events: Object.keys(DESK_EVENTS) as EventType[], handle },
-      settings: config().jobs,
+      config: config(),
       // The probe's one deliberate failure would otherwise log a warning in every run.
       log: logger('event-probe').child({}, { level: 'error' }),
     });

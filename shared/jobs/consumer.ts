@@ -11,8 +11,16 @@ export interface EventConsumer {
   /** The consumer's own schema, where the events it applied are remembered. */
   schema: string;
   events: readonly EventType[];
-  /** Applies one event inside a transaction; throwing rolls it back and the event is retried. */
-  handle(event: DomainEvent, manager: EntityManager): Promise<void>;
+  /**
+   * Applies one event inside a transaction; throwing rolls it back and the event is retried.
+   * `deps.config` locates the other subgraphs, for a consumer that calls their APIs.
+   */
+  handle(event: DomainEvent, manager: EntityManager, deps: ConsumerDependencies): Promise<void>;
+}
+
+export interface ConsumerDependencies {
+  config: Config;
+  log: Logger;
 }
 
 export const consumerQueue = (consumer: Pick<EventConsumer, 'name'>) => `${consumer.name}-events`;
@@ -21,7 +29,7 @@ export interface EventConsumerOptions {
   boss: JobQueue;
   dataSource: DataSource;
   consumer: EventConsumer;
-  settings: Config['jobs'];
+  config: Config;
   log: Logger;
 }
 
@@ -36,7 +44,8 @@ export interface EventConsumerOptions {
  * the queue retries it later.
  */
 export async function startEventConsumer(options: EventConsumerOptions): Promise<void> {
-  const { boss, dataSource, consumer, settings, log } = options;
+  const { boss, dataSource, consumer, config, log } = options;
+  const settings = config.jobs;
   const queue = consumerQueue(consumer);
   await ensureQueue(boss, {
     name: queue,
@@ -57,7 +66,7 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
                VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
               [consumer.name, event.id],
             );
-            if (fresh.length > 0) await consumer.handle(event, manager);
+            if (fresh.length > 0) await consumer.handle(event, manager, { config, log });
           })
           .catch((error: unknown) => {
             log.warn(

@@ -82,7 +82,7 @@ export async function startWorkers(options: {
     await boss.schedule(queue, job.cron);
   }
   for (const consumer of jobs.consumers) {
-    await startEventConsumer({ boss, dataSource, consumer, settings, log });
+    await startEventConsumer({ boss, dataSource, consumer, config, log });
   }
   const transport = jobs.sendsMail ? mailTransport(mail) : null;
   if (transport) {
