@@ -59,6 +59,25 @@ export interface CrmTaskCommentedPayload {
   body: string;
 }
 
+/**
+ * PRJ-3: a linked project task whose shared fields changed on the projects side (by an agent, or
+ * by projects applying a desk update that leaves desk behind). The consumer reads the task's
+ * current values, so several changes make one push.
+ */
+export interface ProjectTaskChangedPayload {
+  taskId: string;
+  crmTaskId: string;
+}
+
+/** PRJ-3: a comment written on a linked project task, for its desk task. */
+export interface ProjectTaskCommentedPayload {
+  taskId: string;
+  crmTaskId: string;
+  commentId: string;
+  /** The desk agent who wrote it; desk's comment is theirs. */
+  authorAgentId: string;
+}
+
 export interface EventPayloads {
   'desk.deal.created': DealPayload;
   'desk.deal.won': DealPayload;
@@ -66,6 +85,8 @@ export interface EventPayloads {
   'desk.crm_task.created': CrmTaskPayload;
   'desk.crm_task.updated': CrmTaskUpdatedPayload;
   'desk.crm_task.commented': CrmTaskCommentedPayload;
+  'projects.task.changed': ProjectTaskChangedPayload;
+  'projects.task.commented': ProjectTaskCommentedPayload;
 }
 
 export type EventType = keyof EventPayloads;
