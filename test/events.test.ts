@@ -19,8 +19,8 @@ import { DemoAgent, Graph, startGraph } from './harness';
 const TEST_TIMEOUT_MS = 60_000;
 const DELIVERY_TIMEOUT_MS = 20_000;
 
-// A Record, so that the compiler complains here when an event type is added to the catalog.
-const DESK_EVENTS: Record<EventType, true> = {
+// A Record, so that the compiler complains here when a desk event type is added to the catalog.
+const DESK_EVENTS: Record<Extract<EventType, `desk.${string}`>, true> = {
   'desk.deal.created': true,
   'desk.deal.won': true,
   'desk.deal.lost': true,
