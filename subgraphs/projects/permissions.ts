@@ -1,4 +1,4 @@
-import { allow, rule } from 'graphql-shield';
+import { allow, and, rule } from 'graphql-shield';
 import { forbidden } from '../../shared/errors';
 import { createPermissions } from '../../shared/shield';
 import type { ProjectsContext } from './context';
@@ -15,19 +15,43 @@ const view = rule(
     (await ctx.viewer()).levels.viewProjects || forbidden('Your profile may not see projects'),
 );
 
+/** PERM-1: create and edit tasks and comment on them. */
+const editTasks = rule(
+  'projects-edit-tasks',
+  contextual,
+)(
+  async (_parent, _args, ctx: ProjectsContext) =>
+    (await ctx.viewer()).levels.createEditTasks ||
+    forbidden('Your profile may not create or edit project tasks'),
+);
+
+/** PERM-1, PRJ-4/PRJ-5: add tasks to the CRM. */
+const addToCrm = rule(
+  'projects-add-to-crm',
+  contextual,
+)(
+  async (_parent, _args, ctx: ProjectsContext) =>
+    (await ctx.viewer()).levels.addToCrm ||
+    forbidden('Your profile may not add project tasks to the CRM'),
+);
+
+/** "Save and add to CRM" needs add to CRM only when it is asked for. */
+const addToCrmWhenAsked = rule('projects-add-to-crm-when-asked', { cache: 'strict' })(
+  async (_parent, args: { input?: { addToCrm?: unknown } }, ctx: ProjectsContext) =>
+    args.input?.addToCrm == null ||
+    (await ctx.viewer()).levels.addToCrm ||
+    forbidden('Your profile may not add project tasks to the CRM'),
+);
+
 const isAdministrator = rule(
   'projects-administrator',
   contextual,
 )(
   async (_parent, _args, ctx: ProjectsContext) =>
     (await ctx.viewer()).isAdministrator ||
-    forbidden('Only administrators may see the projects permissions'),
+    forbidden('Only administrators may manage projects permissions and clients'),
 );
 
-/*
- * Mutation and the PRJ-1 sync runs (projectSyncRun, projectSyncRuns, ProjectsSyncRun) have no
- * rule: they are not written yet, and the fallback refuses them with FORBIDDEN.
- */
 export const projectsPermissions = createPermissions({
   Query: {
     projectsIntegration: view,
@@ -38,6 +62,14 @@ export const projectsPermissions = createPermissions({
     crmLinkChoices: view,
     projectUsers: view,
     projectsPermissions: isAdministrator,
+  },
+  Mutation: {
+    createProjectTask: and(editTasks, addToCrmWhenAsked),
+    updateProjectTask: editTasks,
+    addProjectTaskComment: editTasks,
+    addProjectTaskToCrm: addToCrm,
+    linkProjectClient: isAdministrator,
+    setProjectsPermissions: isAdministrator,
   },
   // Desk's entities: their keys travel freely, what projects hangs on them needs view.
   Account: { id: allow, projects: view },

@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers';
 import { Account } from './Account';
 import { CrmTask } from './CrmTask';
 import { Deal } from './Deal';
+import { Mutation } from './Mutation';
 import { Project } from './Project';
 import { ProjectClient } from './ProjectClient';
 import { ProjectCrmLinkChoice } from './ProjectCrmLinkChoice';
@@ -16,15 +17,11 @@ import { ProjectTaskCrmLink } from './ProjectTaskCrmLink';
 import { ProjectUser } from './ProjectUser';
 import { Query } from './Query';
 
-/*
- * The read side. Mutations and the PRJ-1 sync runs (projectSyncRun(s), ProjectsSyncRun) have no
- * resolvers yet, and the shield's fallback refuses them (permissions.ts) rather than a resolver
- * pretending to do them.
- */
 export const projectsResolvers: Resolvers = {
   DateTime,
   Date: DateScalar,
   Query,
+  Mutation,
   Account,
   Deal,
   CrmTask,
