@@ -430,20 +430,6 @@ describe('projects panels and reads (PRJ-2, PRJ-4, PRJ-5)', () => {
     expectError(panel, 'FORBIDDEN', ['_entities', 0, 'projects']);
   });
 
-  it('mutations are not written yet and are refused', async () => {
-    expectError(
-      await graph.query(
-        'admin',
-        'mutation($id: ID!) { addProjectTaskComment(taskId: $id, body: "x") { id } }',
-        {
-          id: linked.clientId,
-        },
-      ),
-      'FORBIDDEN',
-      ['addProjectTaskComment'],
-    );
-  });
-
   it("batching: an accounts page's projects panels cost the same statements for 5 accounts as for 40", async () => {
     const cost = (first: number) =>
       graph.countStatements('projects', async () => {
