@@ -15,6 +15,16 @@ const view = rule(
     (await ctx.viewer()).levels.viewProjects || forbidden('Your profile may not see projects'),
 );
 
+/** PRJ-1: importing users from desk, and stopping an import, goes with create and edit tasks. */
+const importUsers = rule(
+  'projects-import-users',
+  contextual,
+)(
+  async (_parent, _args, ctx: ProjectsContext) =>
+    (await ctx.viewer()).levels.createEditTasks ||
+    forbidden('Your profile may not import project users: that needs create and edit tasks'),
+);
+
 const isAdministrator = rule(
   'projects-administrator',
   contextual,
@@ -25,8 +35,8 @@ const isAdministrator = rule(
 );
 
 /*
- * Mutation and the PRJ-1 sync runs (projectSyncRun, projectSyncRuns, ProjectsSyncRun) have no
- * rule: they are not written yet, and the fallback refuses them with FORBIDDEN.
+ * The mutations other than PRJ-1's imports have no rule: they are not written yet, and the
+ * fallback refuses them with FORBIDDEN.
  */
 export const projectsPermissions = createPermissions({
   Query: {
@@ -37,7 +47,13 @@ export const projectsPermissions = createPermissions({
     projectTasks: view,
     crmLinkChoices: view,
     projectUsers: view,
+    projectSyncRun: view,
+    projectSyncRuns: view,
     projectsPermissions: isAdministrator,
+  },
+  Mutation: {
+    startProjectUserImport: importUsers,
+    stopProjectSyncRun: importUsers,
   },
   // Desk's entities: their keys travel freely, what projects hangs on them needs view.
   Account: { id: allow, projects: view },
@@ -62,6 +78,8 @@ export const projectsPermissions = createPermissions({
   ProjectCrmRefusal: view,
   ProjectCrmLinkChoices: view,
   ProjectCrmLinkChoice: view,
+  // An entity: `_entities` reaches it without projectSyncRun's rule.
+  ProjectsSyncRun: view,
   // Containers only: whatever they hold is guarded by its own type's rule.
   PageInfo: allow,
   ProjectConnection: allow,
@@ -70,4 +88,12 @@ export const projectsPermissions = createPermissions({
   ProjectTaskEdge: allow,
   ProjectUserConnection: allow,
   ProjectUserEdge: allow,
+  ProjectsSyncRunStart: allow,
+  ProjectsSyncRunConnection: allow,
+  ProjectsSyncRunEdge: allow,
+  SyncProgress: allow,
+  SyncCounts: allow,
+  SyncFailure: allow,
+  SyncFailureConnection: allow,
+  SyncFailureEdge: allow,
 });

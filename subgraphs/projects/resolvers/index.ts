@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers';
 import { Account } from './Account';
 import { CrmTask } from './CrmTask';
 import { Deal } from './Deal';
+import { Mutation } from './Mutation';
 import { Project } from './Project';
 import { ProjectClient } from './ProjectClient';
 import { ProjectCrmLinkChoice } from './ProjectCrmLinkChoice';
@@ -10,6 +11,7 @@ import { ProjectCrmRefusal } from './ProjectCrmRefusal';
 import { ProjectMember } from './ProjectMember';
 import { ProjectsIntegration } from './ProjectsIntegration';
 import { ProjectsProfilePermissions } from './ProjectsProfilePermissions';
+import { ProjectsSyncRun } from './ProjectsSyncRun';
 import { ProjectTask } from './ProjectTask';
 import { ProjectTaskComment } from './ProjectTaskComment';
 import { ProjectTaskCrmLink } from './ProjectTaskCrmLink';
@@ -17,14 +19,14 @@ import { ProjectUser } from './ProjectUser';
 import { Query } from './Query';
 
 /*
- * The read side. Mutations and the PRJ-1 sync runs (projectSyncRun(s), ProjectsSyncRun) have no
- * resolvers yet, and the shield's fallback refuses them (permissions.ts) rather than a resolver
- * pretending to do them.
+ * The read side and PRJ-1's user imports. The other mutations have no resolvers yet, and the
+ * shield's fallback refuses them (permissions.ts) rather than a resolver pretending to do them.
  */
 export const projectsResolvers: Resolvers = {
   DateTime,
   Date: DateScalar,
   Query,
+  Mutation,
   Account,
   Deal,
   CrmTask,
@@ -39,4 +41,5 @@ export const projectsResolvers: Resolvers = {
   ProjectTaskCrmLink,
   ProjectCrmRefusal,
   ProjectCrmLinkChoice,
+  ProjectsSyncRun,
 };
