@@ -177,7 +177,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
     ProjectCrmLinkChoice: '../domain/crmChoices#CrmLinkChoice',
     ProjectsSyncRun: '../../../shared/jobs/syncRuns#SyncRunRecord',
     ...Object.fromEntries(
-      ['Project', 'ProjectTask', 'ProjectUser'].flatMap((type) => [
+      ['Project', 'ProjectTask', 'ProjectUser', 'ProjectsSyncRun'].flatMap((type) => [
         [`${type}Connection`, `../models#${type}ConnectionModel`],
         [`${type}Edge`, `../models#${type}EdgeModel`],
       ]),

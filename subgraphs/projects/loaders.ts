@@ -10,6 +10,7 @@ import {
   loadAll,
   rowsByIds,
 } from '../../shared/loaders';
+import { syncRunLoaders } from '../../shared/jobs/syncRunGraph';
 import { ownerSetPageLoader } from '../../shared/ownerSetPages';
 import {
   type Connection,
@@ -34,6 +35,7 @@ import {
   TaskOwner,
 } from './entities';
 import type { TaskStatus } from './entities/Task';
+import { projectsSyncRuns } from './jobs';
 
 /**
  * A page of one project's tasks: the top-level ones, or with parentId one task's subtasks, in
@@ -278,6 +280,8 @@ export function createProjectsLoaders(db: DataSource, limits: PageLimits) {
     ),
     /** PRJ-1: a client's users, by name. */
     clientUsers: childrenLoader(repo(ProjectsUser), 'clientId', { name: 'ASC', id: 'ASC' }),
+    /** PRJ-1: the user import runs and their failure pages. */
+    syncRuns: syncRunLoaders(db, projectsSyncRuns, limits),
   };
 }
 

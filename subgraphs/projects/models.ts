@@ -1,3 +1,4 @@
+import type { SyncRunRecord } from '../../shared/jobs/syncRuns';
 import type { Connection, Edge } from '../../shared/pagination';
 import type { Project, ProjectsUser, Task } from './entities';
 
@@ -41,3 +42,5 @@ export type ProjectTaskConnectionModel = Connection<Task>;
 export type ProjectTaskEdgeModel = Edge<Task>;
 export type ProjectUserConnectionModel = Connection<ProjectsUser>;
 export type ProjectUserEdgeModel = Edge<ProjectsUser>;
+export type ProjectsSyncRunConnectionModel = Connection<SyncRunRecord>;
+export type ProjectsSyncRunEdgeModel = Edge<SyncRunRecord>;

@@ -2,37 +2,41 @@ import { allow, and, rule } from 'graphql-shield';
 import { forbidden } from '../../shared/errors';
 import { createPermissions } from '../../shared/shield';
 import type { ProjectsContext } from './context';
+import type { ProjectsLevels } from './domain/permissions';
 
 // Rules that depend on the caller alone: one evaluation per request.
 const contextual = { cache: 'contextual' } as const;
 
-/** PERM-1: projects, tasks, users and the Account / Deal panels all need view. */
-const view = rule(
-  'projects-view',
-  contextual,
-)(
-  async (_parent, _args, ctx: ProjectsContext) =>
-    (await ctx.viewer()).levels.viewProjects || forbidden('Your profile may not see projects'),
-);
+/** A rule that one of the profile's projects levels (PERM-1) must be on, with its refusal. */
+function needs(level: keyof ProjectsLevels, name: string, refusal: string) {
+  return rule(
+    name,
+    contextual,
+  )(
+    async (_parent, _args, ctx: ProjectsContext) =>
+      (await ctx.viewer()).levels[level] || forbidden(refusal),
+  );
+}
 
-/** PERM-1: create and edit tasks and comment on them. */
-const editTasks = rule(
+/** Projects, tasks, users and the Account / Deal panels all need view. */
+const view = needs('viewProjects', 'projects-view', 'Your profile may not see projects');
+/** Tasks, subtasks and their comments. */
+const editTasks = needs(
+  'createEditTasks',
   'projects-edit-tasks',
-  contextual,
-)(
-  async (_parent, _args, ctx: ProjectsContext) =>
-    (await ctx.viewer()).levels.createEditTasks ||
-    forbidden('Your profile may not create or edit project tasks'),
+  'Your profile may not create or edit project tasks',
 );
-
-/** PERM-1, PRJ-4/PRJ-5: add tasks to the CRM. */
-const addToCrm = rule(
+/** PRJ-1: importing users from desk, and stopping an import, goes with create and edit tasks. */
+const importUsers = needs(
+  'createEditTasks',
+  'projects-import-users',
+  'Your profile may not import project users: that needs create and edit tasks',
+);
+/** PRJ-4/PRJ-5. */
+const addToCrm = needs(
+  'addToCrm',
   'projects-add-to-crm',
-  contextual,
-)(
-  async (_parent, _args, ctx: ProjectsContext) =>
-    (await ctx.viewer()).levels.addToCrm ||
-    forbidden('Your profile may not add project tasks to the CRM'),
+  'Your profile may not add project tasks to the CRM',
 );
 
 /** "Save and add to CRM" needs add to CRM only when it is asked for. */
@@ -61,9 +65,13 @@ export const projectsPermissions = createPermissions({
     projectTasks: view,
     crmLinkChoices: view,
     projectUsers: view,
+    projectSyncRun: view,
+    projectSyncRuns: view,
     projectsPermissions: isAdministrator,
   },
   Mutation: {
+    startProjectUserImport: importUsers,
+    stopProjectSyncRun: importUsers,
     createProjectTask: and(editTasks, addToCrmWhenAsked),
     updateProjectTask: editTasks,
     addProjectTaskComment: editTasks,
@@ -94,6 +102,8 @@ export const projectsPermissions = createPermissions({
   ProjectCrmRefusal: view,
   ProjectCrmLinkChoices: view,
   ProjectCrmLinkChoice: view,
+  // An entity: `_entities` reaches it without projectSyncRun's rule.
+  ProjectsSyncRun: view,
   // Containers only: whatever they hold is guarded by its own type's rule.
   PageInfo: allow,
   ProjectConnection: allow,
@@ -102,4 +112,12 @@ export const projectsPermissions = createPermissions({
   ProjectTaskEdge: allow,
   ProjectUserConnection: allow,
   ProjectUserEdge: allow,
+  ProjectsSyncRunStart: allow,
+  ProjectsSyncRunConnection: allow,
+  ProjectsSyncRunEdge: allow,
+  SyncProgress: allow,
+  SyncCounts: allow,
+  SyncFailure: allow,
+  SyncFailureConnection: allow,
+  SyncFailureEdge: allow,
 });

@@ -15,6 +15,8 @@ import type {
   ProjectTaskEdgeModel,
   ProjectUserConnectionModel,
   ProjectUserEdgeModel,
+  ProjectsSyncRunConnectionModel,
+  ProjectsSyncRunEdgeModel,
 } from '../models';
 import type { ProjectsLevels } from '../domain/permissions';
 import type {
@@ -956,15 +958,8 @@ export type ResolversTypes = {
   ProjectsProfilePermissions: ResolverTypeWrapper<ProfilePermission>;
   ProjectsSyncKind: ProjectsSyncKind;
   ProjectsSyncRun: ResolverTypeWrapper<SyncRunRecord>;
-  ProjectsSyncRunConnection: ResolverTypeWrapper<
-    Omit<ProjectsSyncRunConnection, 'edges' | 'nodes'> & {
-      edges: Array<ResolversTypes['ProjectsSyncRunEdge']>;
-      nodes: Array<ResolversTypes['ProjectsSyncRun']>;
-    }
-  >;
-  ProjectsSyncRunEdge: ResolverTypeWrapper<
-    Omit<ProjectsSyncRunEdge, 'node'> & { node: ResolversTypes['ProjectsSyncRun'] }
-  >;
+  ProjectsSyncRunConnection: ResolverTypeWrapper<ProjectsSyncRunConnectionModel>;
+  ProjectsSyncRunEdge: ResolverTypeWrapper<ProjectsSyncRunEdgeModel>;
   ProjectsSyncRunStart: ResolverTypeWrapper<
     Omit<ProjectsSyncRunStart, 'run'> & { run: ResolversTypes['ProjectsSyncRun'] }
   >;
@@ -1022,13 +1017,8 @@ export type ResolversParentTypes = {
   ProjectsPermissionsInput: ProjectsPermissionsInput;
   ProjectsProfilePermissions: ProfilePermission;
   ProjectsSyncRun: SyncRunRecord;
-  ProjectsSyncRunConnection: Omit<ProjectsSyncRunConnection, 'edges' | 'nodes'> & {
-    edges: Array<ResolversParentTypes['ProjectsSyncRunEdge']>;
-    nodes: Array<ResolversParentTypes['ProjectsSyncRun']>;
-  };
-  ProjectsSyncRunEdge: Omit<ProjectsSyncRunEdge, 'node'> & {
-    node: ResolversParentTypes['ProjectsSyncRun'];
-  };
+  ProjectsSyncRunConnection: ProjectsSyncRunConnectionModel;
+  ProjectsSyncRunEdge: ProjectsSyncRunEdgeModel;
   ProjectsSyncRunStart: Omit<ProjectsSyncRunStart, 'run'> & {
     run: ResolversParentTypes['ProjectsSyncRun'];
   };

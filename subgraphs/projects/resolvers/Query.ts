@@ -4,6 +4,7 @@ import { orNull } from '../../../shared/lookups';
 import { Project, ProfilePermission, ProjectsUser } from '../entities';
 import type { QueryResolvers } from '../generated/resolvers';
 import { linkChoicesFor } from '../services/crmLinkChoices';
+import { projectSyncRunPage } from '../services/syncRuns';
 import { taskPage } from './taskPages';
 
 export const Query: QueryResolvers = {
@@ -52,6 +53,10 @@ export const Query: QueryResolvers = {
       ctx.limits,
     );
   },
+
+  projectSyncRun: (_, { id }, ctx) => orNull(ctx.loaders.syncRuns.run.load(id)),
+
+  projectSyncRuns: (_, args, ctx) => projectSyncRunPage(ctx, args),
 
   projectsPermissions: (_, __, ctx) =>
     ctx.db.getRepository(ProfilePermission).find({ order: { updatedAt: 'ASC' } }),

@@ -11,6 +11,7 @@ import { ProjectCrmRefusal } from './ProjectCrmRefusal';
 import { ProjectMember } from './ProjectMember';
 import { ProjectsIntegration } from './ProjectsIntegration';
 import { ProjectsProfilePermissions } from './ProjectsProfilePermissions';
+import { ProjectsSyncRun } from './ProjectsSyncRun';
 import { ProjectTask } from './ProjectTask';
 import { ProjectTaskComment } from './ProjectTaskComment';
 import { ProjectTaskCrmLink } from './ProjectTaskCrmLink';
@@ -36,4 +37,5 @@ export const projectsResolvers: Resolvers = {
   ProjectTaskCrmLink,
   ProjectCrmRefusal,
   ProjectCrmLinkChoice,
+  ProjectsSyncRun,
 };
