@@ -2,9 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { Config } from '../../../shared/config';
 import type { ChunkOutcome, SyncFailureInput, SyncRunRecord } from '../../../shared/jobs/syncRuns';
 import type { SyncKind } from '../../../shared/jobs/syncWorker';
-import { type SubgraphClient, subgraphClient } from '../../../shared/subgraphClient';
+import type { SubgraphClient } from '../../../shared/subgraphClient';
 import { ProjectsUser } from '../entities';
 import type { UserKind } from '../entities/ProjectsUser';
+import { deskAsProjects } from '../services/desk';
 
 /** A run's kind is its ProjectsSyncKind as is: projectSyncRuns(kind) filters on it. */
 export const INTERNAL_USER_IMPORT = 'INTERNAL_USER_IMPORT';
@@ -73,19 +74,6 @@ export interface ChunkPlan {
   /** Users already as desk has them. */
   unchanged: number;
   failures: SyncFailureInput[];
-}
-
-/** Desk's API on behalf of the agent who started the run: desk shows what that agent may see. */
-export function deskFor(config: Config, agentId: string | null): SubgraphClient {
-  return subgraphClient({
-    target: 'desk',
-    url: config.subgraphs.desk.url,
-    identity: agentId
-      ? { kind: 'service', service: 'projects', onBehalfOf: agentId }
-      : { kind: 'service', service: 'projects' },
-    auth: config.auth,
-    timeoutMs: config.gateway.subgraphTimeoutMs,
-  });
 }
 
 /** The table's CHECK wants a lower-case, trimmed address with something either side of an @. */
@@ -345,7 +333,8 @@ async function importChunk(
 ): Promise<ChunkOutcome> {
   const input = run.input as unknown as UserImportInput;
   const { after } = (run.checkpoint as Checkpoint | null) ?? { after: null };
-  const desk = deskFor(config, run.requestedBy);
+  // On behalf of the agent who started the run: desk shows what that agent may see.
+  const desk = deskAsProjects(config, run.requestedBy);
   const size = Math.min(batchSize, config.pagination.maxPageSize);
   const page =
     target.kind === 'INTERNAL'

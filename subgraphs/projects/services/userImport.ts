@@ -8,11 +8,11 @@ import type { ProjectUserKind } from '../generated/resolvers';
 import { projectsSyncRuns } from '../jobs';
 import {
   CLIENT_USER_IMPORT,
-  deskFor,
   INTERNAL_SCOPE,
   INTERNAL_USER_IMPORT,
   type UserImportInput,
 } from '../jobs/userImport';
+import { deskAsProjects } from './desk';
 
 interface ImportStart {
   kind: string;
@@ -33,7 +33,7 @@ export async function startProjectUserImport(
   clientId: string | null | undefined,
 ): Promise<{ run: SyncRunRecord; started: boolean }> {
   const { agentId } = await ctx.viewer();
-  const desk = deskFor(ctx.config, agentId);
+  const desk = deskAsProjects(ctx.config, agentId);
   const start =
     kind === 'INTERNAL' ? await internalStart(desk) : await clientStart(ctx, desk, clientId);
   return ctx.db.transaction(async (manager) => {
