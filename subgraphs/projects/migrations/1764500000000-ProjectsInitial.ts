@@ -8,7 +8,7 @@ import { createMailTables, dropMailTables } from '../../../shared/mail/tables';
 import { createSeedScaleTable } from '../../../shared/seed/scale';
 
 /*
- * What the tables hold is NOTES.md's model. Rules that one row can show are CHECKs; rules across
+ * What the tables hold: projects' model (the entities say what each column means). Rules that one row can show are CHECKs; rules across
  * rows that a foreign key can carry are foreign keys, some on generated columns that exist only
  * for that (owner_kind, user_kind, is_subtask, parent_is_subtask: the entities leave them out).
  * What neither can say is the services' to enforce, with the rows concerned locked:

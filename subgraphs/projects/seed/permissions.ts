@@ -6,7 +6,7 @@ import type { ProfilePermission } from '../entities/ProfilePermission';
 import { IMPORTED_AT } from './clock';
 
 /**
- * NOTES.md's demo: administrators and agents may do everything, new agents only look, light agents
+ * The demo (README's permission table): administrators and agents may do everything, new agents only look, light agents
  * have no row and so see no projects. Administrators get a row of their own too, so the table
  * says what the demo promises whether or not the permission rules let them through without one.
  */
