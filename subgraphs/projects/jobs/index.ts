@@ -1,17 +1,18 @@
 import { SyncRuns } from '../../../shared/jobs/syncRuns';
 import type { SubgraphJobs } from '../../../shared/jobs/workers';
 import { PROJECTS_SCHEMA } from '../database';
+import { crmTaskEventsConsumer } from './crmTaskEvents';
 
 /** Projects' sync runs (PRJ-1 user imports), in the projects schema. */
 export const projectsSyncRuns = new SyncRuns(PROJECTS_SCHEMA);
 
 /**
- * Projects' background work. Only the run table and its queue exist so far: the PRJ-1 import
- * kinds, the PRJ-3 consumer of desk's crm_task events and the PRJ-6/7 refusal e-mails are the next
- * steps (NOTES.md), and each is registered here when it is written.
+ * Projects' background work: desk's CRM task events (PRJ-3) and the e-mails of the updates it
+ * refuses (PRJ-6/7). The PRJ-1 import kinds are registered here when they are written.
  */
 export const projectsJobs: SubgraphJobs = {
   runs: projectsSyncRuns,
   syncKinds: [],
-  consumers: [],
+  consumers: [crmTaskEventsConsumer],
+  sendsMail: true,
 };
