@@ -13,7 +13,8 @@ export interface EventConsumer {
   events: readonly EventType[];
   /**
    * Applies one event inside a transaction; throwing rolls it back and the event is retried.
-   * `deps.config` locates the other subgraphs, for a consumer that calls their APIs.
+   * `deps.config` locates the other subgraphs, for a consumer that calls their APIs; `deps.jobs`
+   * queues work (such as e-mail) in the same transaction.
    */
   handle(event: DomainEvent, manager: EntityManager, deps: ConsumerDependencies): Promise<void>;
 }
@@ -21,6 +22,8 @@ export interface EventConsumer {
 export interface ConsumerDependencies {
   config: Config;
   log: Logger;
+  /** The subgraph's job queue, for a consumer that queues work (e-mail) in the event's transaction. */
+  jobs: JobQueue;
 }
 
 export const consumerQueue = (consumer: Pick<EventConsumer, 'name'>) => `${consumer.name}-events`;
@@ -66,7 +69,8 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
                VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
               [consumer.name, event.id],
             );
-            if (fresh.length > 0) await consumer.handle(event, manager, { config, log });
+            if (fresh.length > 0)
+              await consumer.handle(event, manager, { config, log, jobs: boss });
           })
           .catch((error: unknown) => {
             log.warn(

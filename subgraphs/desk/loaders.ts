@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { byIdLoader, childPageLoader, groupedLoader } from '../../shared/loaders';
+import { byIdLoader, childPageLoader, childrenLoader, groupedLoader } from '../../shared/loaders';
 import type { PageLimits } from '../../shared/pagination';
 import {
   Account,
@@ -10,6 +10,7 @@ import {
   ContactAccount,
   CrmTask,
   CrmTaskComment,
+  CrmTaskSyncNotice,
   Deal,
   DealStage,
   Department,
@@ -81,6 +82,10 @@ export function createDeskLoaders(db: DataSource, limits: PageLimits) {
         }),
       (row) => row.taskId,
     ),
+    syncNoticesByTask: childrenLoader(repo(CrmTaskSyncNotice), 'taskId', {
+      createdAt: 'DESC',
+      id: 'DESC',
+    }),
     ticketsByAccount: childPageLoader({
       repository: repo(Ticket),
       parentColumn: 'account_id',

@@ -24,6 +24,14 @@ const isAdministrator = rule('desk-administrator', { cache: 'contextual' })(
   (_parent, _args, ctx: DeskContext) => ctx.viewer.isAdministrator,
 );
 
+/**
+ * A peer service acting on its own behalf, never for an agent: what it records (PRJ-6/7 refusals)
+ * is its own decision, which no agent, administrators included, may make for it.
+ */
+const isPeerService = rule('desk-peer-service', { cache: 'contextual' })(
+  (_parent, _args, ctx: DeskContext) => ctx.identity.kind === 'service' && !ctx.identity.onBehalfOf,
+);
+
 const isAgent = rule('desk-agent', { cache: 'contextual' })(
   (_parent, _args, ctx: DeskContext) => ctx.viewer.agent !== null,
 );
@@ -92,6 +100,7 @@ export const deskPermissions = createPermissions({
     createCrmTask: can('CRM_TASKS', 'create'),
     updateCrmTask: can('CRM_TASKS', 'edit'),
     addCrmTaskComment: can('CRM_TASKS', 'edit'),
+    refuseCrmTaskUpdate: isPeerService,
     syncProducts,
     updateProduct: can('PRODUCTS', 'edit'),
     createAgentProfile: isAdministrator,
@@ -108,6 +117,7 @@ export const deskPermissions = createPermissions({
   DealStage: view.deals,
   CrmTask: view.crmTasks,
   CrmTaskComment: view.crmTasks,
+  CrmTaskSyncNotice: view.crmTasks,
   Agent: allow,
   Department: allow,
   AgentProfile: or(isAdministrator, isOwnProfile),

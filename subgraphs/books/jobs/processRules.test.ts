@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { openAndMigrate } from '../../../shared/database/dataSource';
 import type { DealPayload, DomainEvent, EventType } from '../../../shared/events';
 import { config } from '../../../shared/config';
+import type { JobQueue } from '../../../shared/jobs/queue';
 import { logger } from '../../../shared/logger';
 import { BOOKS_SCHEMA, createBooksDataSource } from '../database';
 import type { ProcessRule } from '../domain/status';
@@ -28,9 +29,14 @@ afterAll(async () => {
   await dataSource.destroy();
 });
 
-// The process rules call no other subgraph: the dependencies are only there to be passed.
+// The process rules call no other subgraph and queue nothing: the dependencies are only there to
+// be passed, the job queue not even opened.
 const handle = (event: DomainEvent, manager: EntityManager) =>
-  processRulesConsumer.handle(event, manager, { config: config(), log: logger('test') });
+  processRulesConsumer.handle(event, manager, {
+    config: config(),
+    log: logger('test'),
+    jobs: {} as JobQueue,
+  });
 
 interface Fixture {
   manager: EntityManager;

@@ -6,6 +6,7 @@ import { Contact } from './Contact';
 import { ContactAccount } from './ContactAccount';
 import { CrmTask } from './CrmTask';
 import { CrmTaskComment } from './CrmTaskComment';
+import { CrmTaskSyncNotice } from './CrmTaskSyncNotice';
 import { Deal } from './Deal';
 import { DealStage } from './DealStage';
 import { Department } from './Department';
@@ -24,6 +25,7 @@ export {
   ContactAccount,
   CrmTask,
   CrmTaskComment,
+  CrmTaskSyncNotice,
   Deal,
   DealStage,
   Department,
@@ -43,6 +45,7 @@ export const deskEntities = [
   ContactAccount,
   CrmTask,
   CrmTaskComment,
+  CrmTaskSyncNotice,
   Deal,
   DealStage,
   Department,

@@ -309,6 +309,8 @@ export type CrmTask = {
   priority: CrmTaskPriority;
   status: CrmTaskStatus;
   subject: Scalars['String']['output'];
+  /** Updates of this task a peer service did not apply (PRJ-6/PRJ-7), newest first. */
+  syncNotices: Array<CrmTaskSyncNotice>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -337,6 +339,18 @@ export type CrmTaskEdge = {
 export type CrmTaskPriority = 'HIGH' | 'LOW' | 'MEDIUM' | 'NONE';
 
 export type CrmTaskStatus = 'COMPLETED' | 'IN_PROGRESS' | 'OPEN';
+
+/** An update of a CRM task that a peer service did not apply, and what desk put back for it. */
+export type CrmTaskSyncNotice = {
+  __typename?: 'CrmTaskSyncNotice';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  /** Desk's names of the fields put back to the service's values. */
+  restoredFields: Array<Scalars['String']['output']>;
+  /** The service that did not apply the update, e.g. projects. */
+  source: Scalars['String']['output'];
+};
 
 export type Deal = {
   __typename?: 'Deal';
@@ -488,6 +502,12 @@ export type Mutation = {
   /** ASC-5: a CSV or XLSX file, base64-encoded; good rows are applied, bad rows reported. */
   importContactAssociations: AssociationImportReport;
   moveDealToStage: Deal;
+  /**
+   * Peer services only: records that an update of the task was not applied on the service's side
+   * and, in the same transaction, puts the given fields back to the service's values, so both sides
+   * agree again. Idempotent per eventId.
+   */
+  refuseCrmTaskUpdate: CrmTask;
   /** ASC-3: whether the contact sees the account's other tickets in the help center. */
   setAccountTicketsViewable: ContactAccount;
   /** Administrators only. */
@@ -567,6 +587,11 @@ export type MutationImportContactAssociationsArgs = {
 export type MutationMoveDealToStageArgs = {
   dealId: Scalars['ID']['input'];
   stageId: Scalars['ID']['input'];
+};
+
+export type MutationRefuseCrmTaskUpdateArgs = {
+  input: RefuseCrmTaskUpdateInput;
+  taskId: Scalars['ID']['input'];
 };
 
 export type MutationSetAccountTicketsViewableArgs = {
@@ -897,6 +922,14 @@ export type QueryTicketsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TicketFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RefuseCrmTaskUpdateInput = {
+  /** The desk event that was refused; a second call with it changes nothing. */
+  eventId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  /** The service's values of the fields it refused, which the task takes back. */
+  restore: UpdateCrmTaskInput;
 };
 
 export type SyncCounts = {
@@ -1268,6 +1301,7 @@ export type ResolversTypes = {
   CrmTaskEdge: ResolverTypeWrapper<CrmTaskEdgeModel>;
   CrmTaskPriority: CrmTaskPriority;
   CrmTaskStatus: CrmTaskStatus;
+  CrmTaskSyncNotice: ResolverTypeWrapper<CrmTaskSyncNotice>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deal: ResolverTypeWrapper<DealRow>;
@@ -1304,6 +1338,7 @@ export type ResolversTypes = {
     Omit<ProductSyncOutcome, 'product'> & { product?: Maybe<ResolversTypes['Product']> }
   >;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefuseCrmTaskUpdateInput: RefuseCrmTaskUpdateInput;
   SyncCounts: ResolverTypeWrapper<SyncCounts>;
   SyncDirection: SyncDirection;
   SyncFailure: ResolverTypeWrapper<SyncFailureRecord>;
@@ -1363,6 +1398,7 @@ export type ResolversParentTypes = {
   CrmTaskComment: CrmTaskCommentRow;
   CrmTaskConnection: CrmTaskConnectionModel;
   CrmTaskEdge: CrmTaskEdgeModel;
+  CrmTaskSyncNotice: CrmTaskSyncNotice;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Deal: DealRow;
@@ -1392,6 +1428,7 @@ export type ResolversParentTypes = {
     product?: Maybe<ResolversParentTypes['Product']>;
   };
   Query: Record<PropertyKey, never>;
+  RefuseCrmTaskUpdateInput: RefuseCrmTaskUpdateInput;
   SyncCounts: SyncCounts;
   SyncFailure: SyncFailureRecord;
   SyncFailureConnection: SyncFailureConnectionModel;
@@ -1653,6 +1690,7 @@ export type CrmTaskResolvers<
   priority?: Resolver<ResolversTypes['CrmTaskPriority'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CrmTaskStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  syncNotices?: Resolver<Array<ResolversTypes['CrmTaskSyncNotice']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -1684,6 +1722,18 @@ export type CrmTaskEdgeResolvers<
 > = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['CrmTask'], ParentType, ContextType>;
+};
+
+export type CrmTaskSyncNoticeResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['CrmTaskSyncNotice'] =
+    ResolversParentTypes['CrmTaskSyncNotice'],
+> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  restoredFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1902,6 +1952,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationMoveDealToStageArgs, 'dealId' | 'stageId'>
+  >;
+  refuseCrmTaskUpdate?: Resolver<
+    ResolversTypes['CrmTask'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRefuseCrmTaskUpdateArgs, 'input' | 'taskId'>
   >;
   setAccountTicketsViewable?: Resolver<
     ResolversTypes['ContactAccount'],
@@ -2275,6 +2331,7 @@ export type Resolvers<ContextType = DeskContext> = {
   CrmTaskComment?: CrmTaskCommentResolvers<ContextType>;
   CrmTaskConnection?: CrmTaskConnectionResolvers<ContextType>;
   CrmTaskEdge?: CrmTaskEdgeResolvers<ContextType>;
+  CrmTaskSyncNotice?: CrmTaskSyncNoticeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Deal?: DealResolvers<ContextType>;

@@ -3,6 +3,7 @@ import { DeskJobs1763900000000 } from './1763900000000-DeskJobs';
 import { DeskProductSync1764000000000 } from './1764000000000-DeskProductSync';
 import { DeskDemoSeed1764000000001 } from './1764000000001-DeskDemoSeed';
 import { DeskSyncRunDeletedCount1764400000000 } from './1764400000000-DeskSyncRunDeletedCount';
+import { DeskCrmTaskSyncNotice1764600000000 } from './1764600000000-DeskCrmTaskSyncNotice';
 
 export const deskMigrations = [
   DeskInitial1763800000000,
@@ -10,4 +11,5 @@ export const deskMigrations = [
   DeskProductSync1764000000000,
   DeskDemoSeed1764000000001,
   DeskSyncRunDeletedCount1764400000000,
+  DeskCrmTaskSyncNotice1764600000000,
 ];

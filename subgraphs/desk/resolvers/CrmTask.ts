@@ -7,4 +7,5 @@ export const CrmTask: CrmTaskResolvers = {
   contact: (task, _, ctx) => (task.contactId ? ctx.loaders.contact.load(task.contactId) : null),
   deal: (task, _, ctx) => (task.dealId ? ctx.loaders.deal.load(task.dealId) : null),
   comments: (task, _, ctx) => ctx.loaders.commentsByTask.load(task.id),
+  syncNotices: (task, _, ctx) => ctx.loaders.syncNoticesByTask.load(task.id),
 };

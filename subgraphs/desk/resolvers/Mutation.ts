@@ -36,6 +36,7 @@ export const Mutation: MutationResolvers = {
   createCrmTask: (_, { input }, ctx) => crm.createCrmTask(ctx, input),
   updateCrmTask: (_, { id, input }, ctx) => crm.updateCrmTask(ctx, id, input),
   addCrmTaskComment: (_, { taskId, body }, ctx) => crm.addCrmTaskComment(ctx, taskId, body),
+  refuseCrmTaskUpdate: (_, { taskId, input }, ctx) => crm.refuseCrmTaskUpdate(ctx, taskId, input),
 
   syncProducts: (_, { input }, ctx) => syncProducts(ctx, input),
   updateProduct: (_, { id, input }, ctx) => updateProduct(ctx, id, input),

@@ -1,4 +1,7 @@
-import { badUserInput, forbidden } from '../../../shared/errors';
+import type { EntityManager } from 'typeorm';
+import { badUserInput, conflict, forbidden, notFound } from '../../../shared/errors';
+import type { Identity } from '../../../shared/identity';
+import { isUuid } from '../../../shared/loaders';
 import type { DeskContext } from '../context';
 import {
   Account,
@@ -6,6 +9,7 @@ import {
   ContactAccount,
   CrmTask,
   CrmTaskComment,
+  CrmTaskSyncNotice,
   Deal,
   DealStage,
 } from '../entities';
@@ -189,33 +193,113 @@ export function createCrmTask(ctx: DeskContext, input: CreateCrmTaskInput): Prom
   });
 }
 
+/** The task, locked until the transaction ends, so that what an update compares is what it saves. */
+async function lockedCrmTask(manager: EntityManager, id: string): Promise<CrmTask> {
+  const task = isUuid(id)
+    ? await manager.findOne(CrmTask, { where: { id }, lock: { mode: 'pessimistic_write' } })
+    : null;
+  if (!task) throw notFound('CrmTask', id);
+  return task;
+}
+
+/**
+ * Applies an update to a locked task and publishes desk.crm_task.updated naming the fields it
+ * changed, caused by `identity`. Every change of a task's own fields goes through here, an agent's
+ * edit as much as a peer service's restore, so consumers see one kind of event for both.
+ */
+async function applyCrmTaskUpdate(
+  manager: EntityManager,
+  identity: Identity,
+  task: CrmTask,
+  input: UpdateCrmTaskInput,
+): Promise<{ task: CrmTask; changed: string[] }> {
+  const before = crmTaskPayload(task);
+  if (input.subject != null) task.subject = requiredText('subject', input.subject);
+  if (input.description !== undefined) task.description = optionalText(input.description);
+  if (input.dueDate !== undefined) task.dueDate = input.dueDate;
+  if (input.priority) task.priority = input.priority;
+  if (input.status) task.status = input.status;
+  if (input.ownerId)
+    task.ownerId = await activeAgent(manager, input.ownerId, 'ownerId', 'own CRM records');
+  const after = crmTaskPayload(task);
+  const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
+    (field) => after[field] !== before[field],
+  );
+  // Nothing changed, nothing to tell: a sync writing back what it read must not echo.
+  if (changed.length === 0) return { task, changed };
+  const saved = await manager.save(task);
+  await publishDeskEvent(manager, identity, 'desk.crm_task.updated', saved.id, {
+    ...crmTaskPayload(saved),
+    changed,
+  });
+  return { task: saved, changed };
+}
+
 export function updateCrmTask(
   ctx: DeskContext,
   id: string,
   input: UpdateCrmTaskInput,
 ): Promise<CrmTask> {
   return ctx.db.transaction(async (manager) => {
-    const task = await existingOne(manager, CrmTask, 'CrmTask', id);
-    const before = crmTaskPayload(task);
-    if (input.subject != null) task.subject = requiredText('subject', input.subject);
-    if (input.description !== undefined) task.description = optionalText(input.description);
-    if (input.dueDate !== undefined) task.dueDate = input.dueDate;
-    if (input.priority) task.priority = input.priority;
-    if (input.status) task.status = input.status;
-    if (input.ownerId)
-      task.ownerId = await activeAgent(manager, input.ownerId, 'ownerId', 'own CRM records');
-    const after = crmTaskPayload(task);
-    const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
-      (field) => after[field] !== before[field],
+    const { task } = await applyCrmTaskUpdate(
+      manager,
+      ctx.identity,
+      await lockedCrmTask(manager, id),
+      input,
     );
-    // Nothing changed, nothing to tell: a sync writing back what it read must not echo.
-    if (changed.length === 0) return task;
-    const saved = await manager.save(task);
-    await publishDeskEvent(manager, ctx.identity, 'desk.crm_task.updated', saved.id, {
-      ...crmTaskPayload(saved),
-      changed,
+    return task;
+  });
+}
+
+export interface RefuseCrmTaskUpdateInput {
+  eventId: string;
+  reason: string;
+  restore: UpdateCrmTaskInput;
+}
+
+/**
+ * PRJ-6/PRJ-7: a peer service did not apply the update a desk event carried. The task takes back
+ * the service's values of the refused fields (an ordinary update, caused by the service, which
+ * the service recognises as its own echo) and keeps a notice saying why, in one transaction.
+ * Once per event: the service retries its call until it gets an answer, and a repeat returns the
+ * task as it is.
+ */
+export function refuseCrmTaskUpdate(
+  ctx: DeskContext,
+  taskId: string,
+  input: RefuseCrmTaskUpdateInput,
+): Promise<CrmTask> {
+  const { identity } = ctx;
+  // The shield lets only a service acting on its own behalf through; this is for the types.
+  if (identity.kind !== 'service') throw forbidden('Only a peer service can refuse an update');
+  if (!isUuid(input.eventId)) {
+    throw badUserInput(`eventId "${input.eventId}" is not a desk event id`, { field: 'eventId' });
+  }
+  const message = requiredText('reason', input.reason);
+  if (Object.values(input.restore).every((value) => value === undefined)) {
+    throw badUserInput('restore must name at least one field', { field: 'restore' });
+  }
+  return ctx.db.transaction(async (manager) => {
+    // Locked first, so that two calls for one event take turns and the second finds the notice.
+    const task = await lockedCrmTask(manager, taskId);
+    const recorded = await manager.findOneBy(CrmTaskSyncNotice, { eventId: input.eventId });
+    if (recorded) {
+      if (recorded.taskId !== task.id) {
+        throw conflict(`Event "${input.eventId}" was refused for another CRM task`, {
+          field: 'eventId',
+        });
+      }
+      return task;
+    }
+    const restored = await applyCrmTaskUpdate(manager, identity, task, input.restore);
+    await manager.insert(CrmTaskSyncNotice, {
+      taskId: task.id,
+      source: identity.service,
+      eventId: input.eventId,
+      message,
+      restoredFields: restored.changed,
     });
-    return saved;
+    return restored.task;
   });
 }
 
