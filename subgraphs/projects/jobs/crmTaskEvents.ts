@@ -5,19 +5,16 @@ import type {
   DomainEvent,
 } from '../../../shared/events';
 import type { ConsumerDependencies, EventConsumer } from '../../../shared/jobs/consumer';
-import { recordEvent } from '../../../shared/jobs/outbox';
 import type { SubgraphClient } from '../../../shared/subgraphClient';
 import { PROJECTS_SCHEMA } from '../database';
 import { type CrmUpdatePlan, planCrmTaskUpdate, type PlanTask } from '../domain/crmRules';
-import { isOwnEcho, PROJECTS_SERVICE, type SyncedTaskFields } from '../domain/taskSync';
+import { isOwnEcho } from '../domain/taskSync';
 import { Project, Task, TaskComment, TaskOwner } from '../entities';
+import { publishProjectsEvent } from '../events';
 import { refuseCrmUpdate } from '../services/crmRefusals';
-import {
-  deskAgent,
-  deskAsProjects,
-  importedInternalUser,
-  internalUserOfAgent,
-} from '../services/deskAgents';
+import { deskAsProjects } from '../services/desk';
+import { deskAgent, importedInternalUser, internalUserOfAgent } from '../services/deskAgents';
+import { syncedFieldsOf } from '../services/taskRows';
 
 /**
  * PRJ-3 desk → projects, PRJ-6, PRJ-7: desk's changes of a CRM task reach the project task linked
@@ -38,24 +35,14 @@ async function applyCrmTaskEvent(
   deps: ConsumerDependencies,
 ): Promise<void> {
   if (isOwnEcho(event.causedBy)) return;
-  const desk = deskAsProjects(deps.config);
+  // As projects itself: no agent asked for this work.
+  const desk = deskAsProjects(deps.config, null);
   // The payload's type follows from the event's, which each branch names.
   if (event.type === 'desk.crm_task.updated') {
     await applyUpdate(event as DomainEvent<'desk.crm_task.updated'>, manager, { ...deps, desk });
   } else if (event.type === 'desk.crm_task.commented') {
     await applyComment(event.payload as CrmTaskCommentedPayload, manager, desk, event.occurredAt);
   }
-}
-
-/** The first owner's desk agent, which is desk's owner of the task (PRJ-3). */
-async function firstOwnerAgentId(manager: EntityManager, taskId: string): Promise<string | null> {
-  const rows: { deskAgentId: string | null }[] = await manager.query(
-    `SELECT u.desk_agent_id AS "deskAgentId"
-       FROM projects.task_owner o JOIN projects."user" u ON u.id = o.user_id
-      WHERE o.task_id = $1 ORDER BY o.position LIMIT 1`,
-    [taskId],
-  );
-  return rows[0]?.deskAgentId ?? null;
 }
 
 async function applyUpdate(
@@ -74,14 +61,7 @@ async function applyUpdate(
   const parent = task.parentTaskId
     ? await manager.findOneByOrFail(Task, { id: task.parentTaskId })
     : null;
-  const fields: SyncedTaskFields = {
-    subject: task.subject,
-    description: task.description,
-    endDate: task.endDate,
-    priority: task.priority,
-    status: task.status,
-    ownerDeskAgentId: await firstOwnerAgentId(manager, task.id),
-  };
+  const fields = await syncedFieldsOf(manager, task);
   const planTask: PlanTask = {
     subject: task.subject,
     status: task.status,
@@ -139,11 +119,9 @@ async function applyPlan(
   if (ownerDeskAgentId) await makeFirstOwner(manager, desk, task.id, ownerDeskAgentId);
   if (plan.pushBack) {
     // Desk is behind on a field it did not name; the push to desk is another consumer's work.
-    await recordEvent(manager, PROJECTS_SCHEMA, {
-      type: 'projects.task.changed',
-      aggregateId: task.id,
-      causedBy: { kind: 'service', service: PROJECTS_SERVICE, onBehalfOf: null },
-      payload: { taskId: task.id, crmTaskId: task.deskCrmTaskId as string },
+    await publishProjectsEvent(manager, 'projects.task.changed', task.id, {
+      taskId: task.id,
+      crmTaskId: task.deskCrmTaskId as string,
     });
   }
 }

@@ -1,7 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Config } from '../../../shared/config';
-import { type SubgraphClient, subgraphClient } from '../../../shared/subgraphClient';
-import { PROJECTS_SERVICE } from '../domain/taskSync';
+import type { SubgraphClient } from '../../../shared/subgraphClient';
 import { ProjectsUser } from '../entities';
 
 /** A desk agent as desk's API gives it: projects never reads desk's tables. */
@@ -22,21 +20,6 @@ const AGENT = /* GraphQL */ `
     }
   }
 `;
-
-/**
- * Desk's API as projects itself, for work that no agent asked for (desk's events): desk then
- * applies no agent's permissions, and the events desk publishes for these calls name `projects`,
- * which is how projects recognises them as its own echo.
- */
-export function deskAsProjects(config: Config): SubgraphClient {
-  return subgraphClient({
-    target: 'desk',
-    url: config.subgraphs.desk.url,
-    identity: { kind: 'service', service: PROJECTS_SERVICE },
-    auth: config.auth,
-    timeoutMs: config.gateway.subgraphTimeoutMs,
-  });
-}
 
 /** The desk agent; desk answers NOT_FOUND (a thrown SubgraphCallFailed) for one it lacks. */
 export async function deskAgent(desk: SubgraphClient, agentId: string): Promise<DeskAgent> {
