@@ -1,4 +1,5 @@
 import type { Config } from './config';
+import { REFUSAL_CODES } from './errors';
 import { type Identity, IDENTITY_HEADER, signForwardedIdentity } from './identity';
 
 export interface SubgraphCallError {
@@ -20,6 +21,16 @@ export class SubgraphCallFailed extends Error {
   get codes(): string[] {
     return this.errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
   }
+}
+
+/**
+ * The target's refusals (its permissions, its validation: the errors it wrote for the client), or
+ * none when the call failed otherwise (unreachable, a 5xx, a bug), which a caller retries or
+ * reports as its own failure rather than as the other service's answer.
+ */
+export function refusalsOf(error: unknown): SubgraphCallError[] {
+  if (!(error instanceof SubgraphCallFailed) || error.status >= 500) return [];
+  return error.errors.filter((e) => REFUSAL_CODES.has(String(e.extensions?.code)));
 }
 
 export interface SubgraphClient {

@@ -1,4 +1,4 @@
-import { SubgraphCallFailed } from '../../../shared/subgraphClient';
+import { refusalsOf } from '../../../shared/subgraphClient';
 
 /** One record of a sync run could not be synced: the run reports it and goes on with the rest. */
 export class RecordFailed extends Error {}
@@ -9,6 +9,7 @@ export class RecordFailed extends Error {}
  * `what` is what desk refused, e.g. "the update".
  */
 export function deskRefusal(error: unknown, what: string): RecordFailed {
-  if (!(error instanceof SubgraphCallFailed) || error.status >= 500) throw error;
-  return new RecordFailed(`desk refused ${what}: ${error.errors.map((e) => e.message).join('; ')}`);
+  const refusals = refusalsOf(error);
+  if (!refusals.length) throw error;
+  return new RecordFailed(`desk refused ${what}: ${refusals.map((e) => e.message).join('; ')}`);
 }

@@ -4,29 +4,16 @@ import type {
   ProjectTaskCommentedPayload,
 } from '../../../shared/events';
 import type { ConsumerDependencies, EventConsumer } from '../../../shared/jobs/consumer';
-import type { Logger } from '../../../shared/logger';
-import { SubgraphCallFailed } from '../../../shared/subgraphClient';
 import { PROJECTS_SCHEMA } from '../database';
 import { crmValuesOf, needsPushToCrm } from '../domain/taskSync';
 import { Task, TaskComment } from '../entities';
 import { agreedHash, type DeskCrmTask, UPDATE_CRM_TASK } from '../services/crmLink';
-import { deskAsProjects } from '../services/desk';
+import { deskAsProjects, logDeskRefusal } from '../services/desk';
 import { syncedFieldsOf } from '../services/taskRows';
 
 const ADD_CRM_TASK_COMMENT = `mutation ProjectsAddCrmTaskComment($taskId: ID!, $body: String!) {
   addCrmTaskComment(taskId: $taskId, body: $body) { id }
 }`;
-
-/**
- * Desk refused the write for good (the desk task is gone, the author may no longer comment):
- * retrying cannot help, so it is logged and the event counts as handled. Desk being down or
- * failing is thrown, and the event is retried.
- */
-function refusedForGood(error: unknown, log: Logger, what: Record<string, unknown>): void {
-  if (!(error instanceof SubgraphCallFailed) || error.status >= 500) throw error;
-  if (error.codes.every((code) => code === 'INTERNAL_SERVER_ERROR')) throw error;
-  log.warn({ ...what, refusal: error.message }, 'desk refused a projects change; not retried');
-}
 
 /**
  * Sends the linked task's shared fields as they are now, when they differ from what both sides
@@ -52,7 +39,7 @@ async function pushTask(
       input: crmValuesOf(fields),
     })
     .then((data) => data.updateCrmTask)
-    .catch((error: unknown) => refusedForGood(error, log, { taskId: task.id }));
+    .catch((error: unknown) => logDeskRefusal(error, log, { taskId: task.id }));
   if (!crmTask) return;
   // Not through save(): the task itself did not change, so its updated_at stays.
   await manager.query(
@@ -77,7 +64,7 @@ async function pushComment(
       taskId: payload.crmTaskId,
       body: comment.body,
     })
-    .catch((error: unknown) => refusedForGood(error, log, { commentId: comment.id }));
+    .catch((error: unknown) => logDeskRefusal(error, log, { commentId: comment.id }));
   if (!created) return;
   await manager.update(TaskComment, comment.id, { deskCommentId: created.addCrmTaskComment.id });
 }

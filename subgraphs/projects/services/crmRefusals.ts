@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { CausedBy, CrmTaskUpdatedPayload } from '../../../shared/events';
 import type { JobQueue } from '../../../shared/jobs/queue';
+import type { Logger } from '../../../shared/logger';
 import { queueMail } from '../../../shared/mail/outbox';
 import type { SubgraphClient } from '../../../shared/subgraphClient';
 import { PROJECTS_SCHEMA } from '../database';
@@ -12,6 +13,7 @@ import {
   type SyncedTaskFields,
 } from '../domain/taskSync';
 import { CrmUpdateRefusal, type Project, type Task } from '../entities';
+import { logDeskRefusal } from './desk';
 import { deskAgent, internalUserOfAgent } from './deskAgents';
 import { refusalMail } from './refusalMail';
 
@@ -62,11 +64,12 @@ export interface RefusedUpdate {
  * PRJ-6/PRJ-7: a desk update projects does not apply. Nothing changes on the project task; in
  * the event's transaction the refusal is recorded (one per desk event) and the author's e-mail
  * queued, then desk is told and puts the refused fields back. Desk's call comes last and is
- * idempotent per event: if it fails, all of this rolls back and the event is retried.
+ * idempotent per event: if it fails, all of this rolls back and the event is retried; if desk
+ * refuses it (the desk task was deleted since), there is nothing to put back and the rest stands.
  */
 export async function refuseCrmUpdate(
   manager: EntityManager,
-  deps: { jobs: JobQueue; desk: SubgraphClient },
+  deps: { jobs: JobQueue; desk: SubgraphClient; log: Logger },
   refused: RefusedUpdate,
 ): Promise<void> {
   const { task, project, plan, payload } = refused;
@@ -113,8 +116,12 @@ export async function refuseCrmUpdate(
       relatedId: row.id,
     });
   }
-  await deps.desk.request(REFUSE_CRM_TASK_UPDATE, {
-    taskId: payload.taskId,
-    input: { eventId: refused.eventId, reason: plan.reason, restore },
-  });
+  await deps.desk
+    .request(REFUSE_CRM_TASK_UPDATE, {
+      taskId: payload.taskId,
+      input: { eventId: refused.eventId, reason: plan.reason, restore },
+    })
+    .catch((error: unknown) =>
+      logDeskRefusal(error, deps.log, { refusal: row.id, crmTask: payload.taskId }),
+    );
 }

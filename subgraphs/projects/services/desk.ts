@@ -1,12 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { Config } from '../../../shared/config';
-import { REFUSAL_CODES } from '../../../shared/errors';
 import type { Identity } from '../../../shared/identity';
-import {
-  type SubgraphClient,
-  SubgraphCallFailed,
-  subgraphClient,
-} from '../../../shared/subgraphClient';
+import type { Logger } from '../../../shared/logger';
+import { refusalsOf, type SubgraphClient, subgraphClient } from '../../../shared/subgraphClient';
 import { PROJECTS_SERVICE } from '../domain/taskSync';
 
 /**
@@ -38,13 +34,28 @@ export function actingAgentId(identity: Identity): string | null {
  * saying it was desk; anything else (desk unreachable, a bug) stays an internal error.
  */
 export function relayDeskRefusal(error: unknown, what: string): never {
-  if (error instanceof SubgraphCallFailed && error.status < 500) {
-    const refusal = error.errors.find((e) => REFUSAL_CODES.has(String(e.extensions?.code)));
-    if (refusal) {
-      throw new GraphQLError(`The CRM refused ${what}: ${refusal.message}`, {
-        extensions: { code: refusal.extensions?.code },
-      });
-    }
-  }
-  throw error;
+  const [refusal] = refusalsOf(error);
+  if (!refusal) throw error;
+  throw new GraphQLError(`The CRM refused ${what}: ${refusal.message}`, {
+    extensions: { code: refusal.extensions?.code },
+  });
+}
+
+/**
+ * For a job's write to desk: desk refusing it for good (the desk task is gone, the author may no
+ * longer comment) is logged and the job goes on, since retrying cannot help; desk being down or
+ * failing is thrown, and the event is retried.
+ */
+export function logDeskRefusal(
+  error: unknown,
+  log: Logger,
+  what: Record<string, unknown>,
+): undefined {
+  const refusals = refusalsOf(error);
+  if (!refusals.length) throw error;
+  log.warn(
+    { ...what, refusal: refusals.map((e) => e.message).join('; ') },
+    'desk refused a write from projects; not retried',
+  );
+  return undefined;
 }

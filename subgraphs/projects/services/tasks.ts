@@ -1,6 +1,6 @@
 import { type EntityManager, In } from 'typeorm';
 import { badUserInput } from '../../../shared/errors';
-import { existingOne, optionalText, requiredText } from '../../../shared/validation';
+import { existing, existingOne, optionalText, requiredText } from '../../../shared/validation';
 import type { ProjectsContext } from '../context';
 import { fixedScheduleRefusal, reopenRefusal } from '../domain/crmRules';
 import { statusAndPercent } from '../domain/taskStatus';
@@ -62,7 +62,7 @@ async function checkedOwners(
   if (new Set(ownerIds).size !== ownerIds.length) {
     throw badUserInput('ownerIds names a user twice', { field: 'ownerIds' });
   }
-  for (const id of ownerIds) await existingOne(manager, ProjectsUser, 'ProjectUser', id);
+  const users = await existing(manager, ProjectsUser, 'ProjectUser', ownerIds);
   const members = await manager.findBy(ProjectMember, {
     projectId: project.id,
     userId: In([...ownerIds]),
@@ -74,7 +74,7 @@ async function checkedOwners(
       field: 'ownerIds',
     });
   }
-  const inactive = await manager.findOneBy(ProjectsUser, { id: In([...ownerIds]), active: false });
+  const inactive = [...users.values()].find((user) => !user.active);
   if (inactive) {
     throw badUserInput(`${inactive.name} is no longer active and cannot own tasks`, {
       field: 'ownerIds',

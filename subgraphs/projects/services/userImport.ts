@@ -1,7 +1,7 @@
 import { badUserInput, forbidden, notFound } from '../../../shared/errors';
 import type { SyncRunRecord } from '../../../shared/jobs/syncRuns';
 import { isUuid } from '../../../shared/loaders';
-import { SubgraphCallFailed, type SubgraphClient } from '../../../shared/subgraphClient';
+import { refusalsOf, type SubgraphClient } from '../../../shared/subgraphClient';
 import type { ProjectsContext } from '../context';
 import { Client } from '../entities';
 import type { ProjectUserKind } from '../generated/resolvers';
@@ -110,7 +110,7 @@ async function askDesk<T>(what: string, request: () => Promise<T>): Promise<T> {
   try {
     return await request();
   } catch (error) {
-    if (error instanceof SubgraphCallFailed && error.codes.includes('FORBIDDEN')) {
+    if (refusalsOf(error).some((e) => e.extensions?.code === 'FORBIDDEN')) {
       throw forbidden(`Desk does not let you read ${what}, so you cannot import them`);
     }
     throw error;
