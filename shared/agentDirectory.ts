@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Config } from './config';
 import { unauthenticated } from './errors';
-import type { Identity } from './identity';
+import type { AgentIdentity, ServiceIdentity } from './identity';
 import { SubgraphCallFailed, subgraphClient } from './subgraphClient';
 
 /** Who an agent is in desk's terms: what every other subgraph's permissions are keyed by. */
@@ -56,8 +56,11 @@ export class AgentDirectory {
     },
   ) {}
 
-  /** The agent a request acts for: the signed-in agent, or the one a service acts on behalf of. */
-  lookup(identity: Identity): Promise<AgentProfileRef> {
+  /**
+   * The agent a request acts for: the signed-in agent, or the one a service acts on behalf of. A
+   * partner is no agent: its identity carries its profile, and desk's `viewer` would refuse it.
+   */
+  lookup(identity: AgentIdentity | ServiceIdentity): Promise<AgentProfileRef> {
     const agentId = identity.kind === 'agent' ? identity.agentId : identity.onBehalfOf;
     if (!agentId) throw new Error('A service acting on its own behalf has no agent profile');
     const now = Date.now();
@@ -73,7 +76,7 @@ export class AgentDirectory {
     return ref;
   }
 
-  private async ask(identity: Identity): Promise<AgentProfileRef> {
+  private async ask(identity: AgentIdentity | ServiceIdentity): Promise<AgentProfileRef> {
     const desk = subgraphClient({
       target: 'desk',
       url: this.options.deskUrl,

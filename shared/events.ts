@@ -6,15 +6,28 @@ import type { Identity } from './identity';
  * envelope below, at least once, and apply it once (see shared/jobs/consumer.ts).
  */
 
-/** Who made the change: an agent, or a service acting on its own or on an agent's behalf. */
+/**
+ * Who made the change: an agent, a service acting on its own or on an agent's behalf, or a partner
+ * application (which has no agent behind it).
+ */
 export type CausedBy =
   | { kind: 'agent'; agentId: string }
-  | { kind: 'service'; service: string; onBehalfOf: string | null };
+  | { kind: 'service'; service: string; onBehalfOf: string | null }
+  | { kind: 'partner'; partnerId: string };
 
 export function causedBy(identity: Identity): CausedBy {
-  return identity.kind === 'agent'
-    ? { kind: 'agent', agentId: identity.agentId }
-    : { kind: 'service', service: identity.service, onBehalfOf: identity.onBehalfOf ?? null };
+  switch (identity.kind) {
+    case 'agent':
+      return { kind: 'agent', agentId: identity.agentId };
+    case 'service':
+      return {
+        kind: 'service',
+        service: identity.service,
+        onBehalfOf: identity.onBehalfOf ?? null,
+      };
+    case 'partner':
+      return { kind: 'partner', partnerId: identity.partnerId };
+  }
 }
 
 export type DealOutcome = 'OPEN' | 'WON' | 'LOST';

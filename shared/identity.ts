@@ -25,7 +25,18 @@ export interface ServiceIdentity {
   onBehalfOf?: string;
 }
 
-export type Identity = AgentIdentity | ServiceIdentity;
+/**
+ * A partner application, authenticated by the gateway with its API key. It has no agent behind
+ * it: what it may see and do is its agent profile's, and never an administrator's.
+ */
+export interface PartnerIdentity {
+  kind: 'partner';
+  partnerId: string;
+  profileId: string;
+  name: string;
+}
+
+export type Identity = AgentIdentity | ServiceIdentity | PartnerIdentity;
 
 export class IdentityError extends Error {}
 
@@ -81,6 +92,19 @@ export function verifyForwardedIdentity(header: string, auth: Config['auth']): I
     return onBehalfOf
       ? { kind: 'service', service: identity.service, onBehalfOf }
       : { kind: 'service', service: identity.service };
+  }
+  if (
+    identity?.kind === 'partner' &&
+    typeof identity.partnerId === 'string' &&
+    typeof identity.profileId === 'string' &&
+    typeof identity.name === 'string'
+  ) {
+    return {
+      kind: 'partner',
+      partnerId: identity.partnerId,
+      profileId: identity.profileId,
+      name: identity.name,
+    };
   }
   throw new IdentityError('forwarded identity is malformed');
 }

@@ -15,7 +15,10 @@ export interface Levels {
 
 /** Who is asking, in desk's terms, and what their profile may do in the integration. */
 export interface IntegrationViewer<L> {
-  /** The desk agent, or null for a peer service acting on its own behalf. */
+  /**
+   * The desk agent, or null for a peer service acting on its own behalf or a partner application:
+   * `isAdministrator` tells them apart, as only the peer service has it.
+   */
   agentId: string | null;
   email: string | null;
   /** Desk administrators may do everything, and set the integration and permissions up. */
@@ -89,6 +92,16 @@ export async function viewerFor<L>(
   if (identity.kind === 'service' && !identity.onBehalfOf) {
     // Peer services act for work the integration has already accepted.
     return { agentId: null, email: null, isAdministrator: true, levels: levels.all };
+  }
+  if (identity.kind === 'partner') {
+    // No agent to look up: the signed identity names the profile, and a partner is never an
+    // administrator (desk refuses to bind one to an administrator profile).
+    return {
+      agentId: null,
+      email: null,
+      isAdministrator: false,
+      levels: await levels.ofProfile(deps.dataSource, identity.profileId),
+    };
   }
   const ref = await agentDirectory(deps.config).lookup(identity);
   return {

@@ -29,10 +29,27 @@ export interface DeskContext {
   retentionDays: number;
 }
 
+/** What a profile's stored permission rows allow, administrator or not. */
+async function rowsAllow(loaders: DeskLoaders, profileId: string): Promise<Viewer['can']> {
+  const levels = new Map(
+    (await loaders.permissionsByProfile.load(profileId)).map((p) => [p.module, p]),
+  );
+  return (module, action) => levels.get(module)?.[action] === true;
+}
+
 async function viewerFor(identity: Identity, loaders: DeskLoaders): Promise<Viewer> {
   if (identity.kind === 'service' && !identity.onBehalfOf) {
     // Peer services act for jobs the desk has already accepted; they never manage profiles.
     return { agent: null, isAdministrator: false, can: () => true };
+  }
+  if (identity.kind === 'partner') {
+    // The gateway checked the key; the profile's rows decide. Never administrator powers: desk
+    // does not bind a partner to an administrator profile, and would not honour one here.
+    return {
+      agent: null,
+      isAdministrator: false,
+      can: await rowsAllow(loaders, identity.profileId),
+    };
   }
   // A service acting for an agent gets exactly that agent's permissions, never more.
   const agentId = identity.kind === 'agent' ? identity.agentId : (identity.onBehalfOf as string);
@@ -42,15 +59,14 @@ async function viewerFor(identity: Identity, loaders: DeskLoaders): Promise<View
     throw error;
   });
   if (!agent || !agent.active) throw unauthenticated('The agent behind this token is not active');
-  const [profile, permissions] = await Promise.all([
+  const [profile, allows] = await Promise.all([
     loaders.profile.load(agent.profileId),
-    loaders.permissionsByProfile.load(agent.profileId),
+    rowsAllow(loaders, agent.profileId),
   ]);
-  const levels = new Map(permissions.map((p) => [p.module, p]));
   return {
     agent,
     isAdministrator: profile.isAdministrator,
-    can: (module, action) => profile.isAdministrator || levels.get(module)?.[action] === true,
+    can: (module, action) => profile.isAdministrator || allows(module, action),
   };
 }
 

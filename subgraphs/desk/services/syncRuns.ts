@@ -7,10 +7,17 @@ import { stageAssociationRows } from '../jobs/associationImport';
 import { ASSOCIATION_IMPORT, deskSyncRuns } from '../jobs/runs';
 import { parseUploadedFile } from './associationImport';
 
+/** An agent's id (DeskSyncRun.requestedBy shows the agent); who else started it, prefixed. */
 function requester(ctx: DeskContext): string {
-  return ctx.identity.kind === 'agent'
-    ? ctx.identity.agentId
-    : (ctx.identity.onBehalfOf ?? `service:${ctx.identity.service}`);
+  const { identity } = ctx;
+  switch (identity.kind) {
+    case 'agent':
+      return identity.agentId;
+    case 'service':
+      return identity.onBehalfOf ?? `service:${identity.service}`;
+    case 'partner':
+      return `partner:${identity.partnerId}`;
+  }
 }
 
 /**

@@ -99,10 +99,11 @@ describe('taskSyncHash', () => {
 });
 
 describe('no echo', () => {
-  it('ignores what projects caused, not what agents or other services did', () => {
+  it('ignores what projects caused, not what agents, partners or other services did', () => {
     expect(isOwnEcho({ kind: 'service', service: 'projects', onBehalfOf: 'agent-1' })).toBe(true);
     expect(isOwnEcho({ kind: 'service', service: 'books', onBehalfOf: null })).toBe(false);
     expect(isOwnEcho({ kind: 'agent', agentId: 'agent-1' })).toBe(false);
+    expect(isOwnEcho({ kind: 'partner', partnerId: 'partner-1' })).toBe(false);
   });
 
   it('recognises an event carrying what projects has now or last agreed on', () => {

@@ -60,6 +60,7 @@ export async function addTaskToCrm(
   task: Task,
   link: ProjectCrmLinkInput,
 ): Promise<Task> {
+  const desk = deskAsProjects(ctx.config, actingAgentId(ctx.identity, 'add a task to the CRM'));
   if (task.deskCrmTaskId) {
     throw badUserInput('The task is already added to the CRM', { argument: 'taskId' });
   }
@@ -67,7 +68,6 @@ export async function addTaskToCrm(
   if (refusal) throw badUserInput(refusal, { argument: 'link' });
   const fields = await syncedFieldsOf(manager, task);
   const { status, ...values } = crmValuesOf(fields);
-  const desk = deskAsProjects(ctx.config, actingAgentId(ctx.identity));
   let crmTask = await desk
     .request<{ createCrmTask: DeskCrmTask }>(CREATE_CRM_TASK, {
       input: { ...values, accountId: link.accountId ?? null, dealId: link.dealId ?? null },

@@ -16,6 +16,7 @@ describe('authorAgentOf', () => {
     expect(authorAgentOf({ kind: 'agent', agentId: 'a1' })).toBe('a1');
     expect(authorAgentOf({ kind: 'service', service: 'books', onBehalfOf: 'a2' })).toBe('a2');
     expect(authorAgentOf({ kind: 'service', service: 'books', onBehalfOf: null })).toBeNull();
+    expect(authorAgentOf({ kind: 'partner', partnerId: 'p1' })).toBeNull();
   });
 });
 

@@ -28,9 +28,19 @@ const REFUSE_CRM_TASK_UPDATE = /* GraphQL */ `
   }
 `;
 
-/** The desk agent who made a change: the agent, or the one a service acted for; else none. */
+/**
+ * The desk agent who made a change: the agent, or the one a service acted for; else none (a
+ * service on its own, or a partner application, which has no one to write to).
+ */
 export function authorAgentOf(causedBy: CausedBy): string | null {
-  return causedBy.kind === 'agent' ? causedBy.agentId : causedBy.onBehalfOf;
+  switch (causedBy.kind) {
+    case 'agent':
+      return causedBy.agentId;
+    case 'service':
+      return causedBy.onBehalfOf;
+    case 'partner':
+      return null;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Config } from '../../../shared/config';
+import { forbidden } from '../../../shared/errors';
 import type { Identity } from '../../../shared/identity';
 import type { Logger } from '../../../shared/logger';
 import { refusalsOf, type SubgraphClient, subgraphClient } from '../../../shared/subgraphClient';
@@ -24,9 +25,21 @@ export function deskAsProjects(config: Config, agentId: string | null): Subgraph
   });
 }
 
-/** The agent a request acts for: the signed-in agent, or the agent a peer service acts for. */
-export function actingAgentId(identity: Identity): string | null {
-  return identity.kind === 'agent' ? identity.agentId : (identity.onBehalfOf ?? null);
+/**
+ * The agent a request acts for, for deskAsProjects: the signed-in agent, the agent a peer service
+ * acts for, or none for a peer service on its own. A partner application has no agent, and desk
+ * called as projects on its own would give it projects' powers there: `what` it asked for is
+ * refused.
+ */
+export function actingAgentId(identity: Identity, what: string): string | null {
+  switch (identity.kind) {
+    case 'agent':
+      return identity.agentId;
+    case 'service':
+      return identity.onBehalfOf ?? null;
+    case 'partner':
+      throw forbidden(`Only an agent can ${what}`);
+  }
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   INTERNAL_USER_IMPORT,
   type UserImportInput,
 } from '../jobs/userImport';
-import { deskAsProjects } from './desk';
+import { actingAgentId, deskAsProjects } from './desk';
 
 interface ImportStart {
   kind: string;
@@ -32,7 +32,7 @@ export async function startProjectUserImport(
   kind: ProjectUserKind,
   clientId: string | null | undefined,
 ): Promise<{ run: SyncRunRecord; started: boolean }> {
-  const { agentId } = await ctx.viewer();
+  const agentId = actingAgentId(ctx.identity, 'import project users');
   const desk = deskAsProjects(ctx.config, agentId);
   const start =
     kind === 'INTERNAL' ? await internalStart(desk) : await clientStart(ctx, desk, clientId);
