@@ -15,8 +15,14 @@ import type { Config, SubgraphName } from '../shared/config';
 import { formatErrorFor, REFUSAL_CODES } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { listen, RunningService } from '../shared/subgraph';
+import { PostgresApqCache } from './apqCache';
 import { authenticate } from './auth';
+import { createGatewayDataSource } from './database';
 import { documentRoutes } from './documents';
+import { PartnerDirectory } from './partnerDirectory';
+import { EdgeRefusal, partnerOf, partnerRequests } from './partnerRequests';
+import { PersistedQueryList } from './persistedQueryList';
+import { PartnerRateLimiter } from './rateLimiter';
 import { GatewayContext, SignedIdentityDataSource } from './subgraphDataSource';
 
 export const SUPERGRAPH_FILE = 'supergraph.graphql';
@@ -24,6 +30,8 @@ export const SUPERGRAPH_FILE = 'supergraph.graphql';
 export interface GatewayOptions {
   config: Config;
   log: Logger;
+  /** Where the gateway keeps what its replicas share (APQ cache, rate-limit counters). */
+  databaseUrl: string;
   /** Where each subgraph listens; defaults to the configured URLs. */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   port?: number;
@@ -68,8 +76,34 @@ function formatGatewayError(options: GatewayOptions) {
   };
 }
 
+/** How often expired APQ entries and rate-limit windows are removed. */
+const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+
+/** A refusal at the edge, before Apollo Server runs, answered as a GraphQL error response. */
+function edgeRefusalHandler(
+  error: unknown,
+  req: express.Request,
+  res: express.Response,
+  next: express.NextFunction,
+): void {
+  if (!(error instanceof EdgeRefusal)) return next(error);
+  const { http, ...extensions } = error.extensions as { http: { status: number } };
+  // As Apollo Server answers: the GraphQL-over-HTTP media type to clients that accept it, whose
+  // GraphQL clients then read the error's code rather than only the status.
+  const type = req.accepts(['application/graphql-response+json', 'application/json']);
+  res
+    .status(http.status)
+    .type(type || 'application/json')
+    .send(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
-  const { config } = options;
+  const { config, log } = options;
+  const db = createGatewayDataSource(options.databaseUrl, log);
+  await db.initialize();
+  const apqCache = new PostgresApqCache(db);
+  const limiter = new PartnerRateLimiter(db, config.partners.rateLimitWindowSeconds);
+  const persistedQueries = new PersistedQueryList(config.partners.manifestFile, log);
   const supergraphSdl = fs.readFileSync(path.join(config.projectRoot, SUPERGRAPH_FILE), 'utf8');
   const urlOf = (name: string) =>
     options.subgraphUrls?.[name as SubgraphName] ?? config.subgraphs[name as SubgraphName]?.url;
@@ -89,8 +123,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     hideSchemaDetailsFromClientErrors: production,
     formatError: formatGatewayError(options),
     plugins: [landingPage(options)],
+    // Agents' apps register queries on first use; the cache is shared by every replica.
+    persistedQueries: { cache: apqCache, ttl: config.partners.apqTtlSeconds },
   });
   await apollo.start();
+  const partners = new PartnerDirectory({
+    deskUrl: urlOf('desk') ?? '',
+    auth: config.auth,
+    cacheSeconds: config.partners.keyCacheSeconds,
+    timeoutMs: config.gateway.subgraphTimeoutMs,
+  });
+  const sweep = setInterval(() => {
+    Promise.all([apqCache.sweepExpired(), limiter.sweepExpired()]).catch((error: unknown) =>
+      log.warn({ err: error }, 'sweeping expired APQ entries and rate-limit windows failed'),
+    );
+  }, SWEEP_INTERVAL_MS);
+  sweep.unref();
 
   const app = express();
   app.disable('x-powered-by');
@@ -119,13 +167,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.use(
     '/graphql',
     express.json({ limit: config.requestBodyLimitBytes }),
+    partnerRequests({ partners, limiter, list: persistedQueries, config: config.partners }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        identity: authenticate(req.headers, config.auth),
+      context: async ({ req, res }) => ({
+        identity: partnerOf(res)?.identity ?? authenticate(req.headers, config.auth),
         requestId: randomUUID(),
       }),
     }),
+    edgeRefusalHandler,
   );
   const port = options.port ?? config.gateway.port;
-  return listen(app, port, () => apollo.stop());
+  return listen(app, port, async () => {
+    clearInterval(sweep);
+    persistedQueries.close();
+    await apollo.stop();
+    await db.destroy();
+  });
 }

@@ -13,3 +13,7 @@ for (const subgraph of SUBGRAPHS) {
 fs.copyFileSync(path.join(root, SUPERGRAPH_FILE), path.join(dist, SUPERGRAPH_FILE));
 const shared = path.join('shared', 'jobs', 'syncRun.graphql');
 fs.copyFileSync(path.join(root, shared), path.join(dist, shared));
+// Partners' registered operations; PERSISTED_QUERY_MANIFEST can point a gateway elsewhere.
+const manifest = path.join('operations', 'partners', 'persisted-query-manifest.json');
+fs.mkdirSync(path.dirname(path.join(dist, manifest)), { recursive: true });
+fs.copyFileSync(path.join(root, manifest), path.join(dist, manifest));

@@ -7,6 +7,7 @@ import { seededScale } from '../shared/seed/scale';
 import { ensureMailQueue } from '../shared/mail/worker';
 import type { Logger } from '../shared/logger';
 import { SUBGRAPHS, SubgraphDefinition } from '../subgraphs';
+import { createGatewayDataSource, GATEWAY_SCHEMA } from '../gateway/database';
 
 export interface MigratedSubgraph {
   subgraph: SubgraphDefinition;
@@ -14,10 +15,13 @@ export interface MigratedSubgraph {
 }
 
 /**
- * Brings every subgraph's own schema and the job queue's up to date, and creates the subgraphs'
- * queues, once, before any service starts; returns the subgraphs' open data sources.
+ * Brings every subgraph's own schema, the gateway's and the job queue's up to date, and creates
+ * the subgraphs' queues, once, before any service starts; returns the subgraphs' open data sources.
  */
 export async function migrateAll(url: string, log: Logger): Promise<MigratedSubgraph[]> {
+  const gateway = createGatewayDataSource(url, log.child({ service: 'gateway' }));
+  await openAndMigrate(gateway, GATEWAY_SCHEMA);
+  await gateway.destroy();
   const migrated: MigratedSubgraph[] = [];
   for (const subgraph of SUBGRAPHS) {
     const dataSource = subgraph.createDataSource(url, log.child({ subgraph: subgraph.name }));

@@ -16,10 +16,12 @@ async function main(): Promise<void> {
   const name = process.env.SERVICE ?? '';
   const log = logger(name || 'service');
   let stop: () => Promise<void>;
+  if (!settings.database.url) throw new Error(`DATABASE_URL is required to run ${name}`);
   if (name === 'gateway') {
     const gateway = await startGateway({
       config: settings,
       log,
+      databaseUrl: settings.database.url,
       sandboxAuthorization: process.env.SANDBOX_AUTHORIZATION,
     });
     log.info({ url: gateway.url }, 'gateway listening');
@@ -27,7 +29,6 @@ async function main(): Promise<void> {
   } else {
     const workerOnly = name.endsWith(WORKER_SUFFIX);
     const subgraph = subgraphNamed(workerOnly ? name.slice(0, -WORKER_SUFFIX.length) : name);
-    if (!settings.database.url) throw new Error(`DATABASE_URL is required to run ${name}`);
     const running = await runSubgraph(subgraph, {
       url: settings.database.url,
       config: settings,

@@ -59,6 +59,19 @@ export interface Config {
     agentProfileCacheSeconds: number;
   };
   pagination: { defaultPageSize: number; maxPageSize: number };
+  /** Partner applications (API keys, registered operations only) and agents' automatic persisted queries. */
+  partners: {
+    /** The persisted-query manifest partners' operations must be in; re-read when it changes. */
+    manifestFile: string;
+    /** How long the gateway trusts desk's answer about an API key: a revocation takes this long. */
+    keyCacheSeconds: number;
+    /** Requests a minute for a partner without a limit of its own. */
+    defaultRateLimitPerMinute: number;
+    /** Requests are counted in windows this long, each allowing the per-minute rate pro rata. */
+    rateLimitWindowSeconds: number;
+    /** How long an agent's automatically persisted query is kept after its last registration. */
+    apqTtlSeconds: number;
+  };
   /** Largest request body the gateway and subgraphs accept (association files travel as base64). */
   requestBodyLimitBytes: number;
   jobs: {
@@ -196,6 +209,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     pagination: {
       defaultPageSize: integer(env, 'DEFAULT_PAGE_SIZE', 20),
       maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100),
+    },
+    partners: {
+      manifestFile: path.resolve(
+        projectRoot,
+        env.PERSISTED_QUERY_MANIFEST || 'operations/partners/persisted-query-manifest.json',
+      ),
+      keyCacheSeconds: integer(env, 'PARTNER_KEY_CACHE_SECONDS', 10),
+      defaultRateLimitPerMinute: positive(env, 'PARTNER_RATE_LIMIT_PER_MINUTE', 600),
+      rateLimitWindowSeconds: positive(env, 'PARTNER_RATE_LIMIT_WINDOW_SECONDS', 60),
+      apqTtlSeconds: positive(env, 'APQ_TTL_SECONDS', 24 * 60 * 60),
     },
     requestBodyLimitBytes: positive(env, 'REQUEST_BODY_LIMIT_BYTES', 16 * 1024 * 1024),
     jobs: {

@@ -64,6 +64,7 @@ describe('gateway', () => {
       gateway = await startGateway({
         config,
         log: logger('test'),
+        databaseUrl: graph.databaseUrl,
         subgraphUrls: {
           desk: `http://localhost:${port}/graphql`,
           inventory: `http://localhost:${port}/graphql`,
@@ -131,7 +132,12 @@ describe('gateway', () => {
           AGENT_JWT_SECRET: STRONG,
           SUBGRAPH_SIGNING_SECRET: STRONG,
         });
-        gateway = await startGateway({ config, log: logger('test'), port: 0 });
+        gateway = await startGateway({
+          config,
+          log: logger('test'),
+          databaseUrl: graph.databaseUrl,
+          port: 0,
+        });
       });
       afterAll(() => gateway.stop());
 

@@ -131,7 +131,13 @@ export async function startGraph(
     jobs[name] = service.jobs;
     subgraphUrls[name] = service.url as string;
   }
-  const gateway = await startGateway({ config: settings, log, subgraphUrls, port: gatewayPort });
+  const gateway = await startGateway({
+    config: settings,
+    log,
+    databaseUrl: url,
+    subgraphUrls,
+    port: gatewayPort,
+  });
 
   const agents = await dataSources.desk.getRepository(Agent).find();
   const tokens = {} as Record<DemoAgent, string>;
