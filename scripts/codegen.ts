@@ -17,6 +17,7 @@ const DESK_ENTITY_TYPES = [
   'Deal',
   'CrmTask',
   'CrmTaskComment',
+  'Partner',
 ];
 
 const DESK_LIST_TYPES = ['Ticket', 'Contact', 'Account', 'Product', 'Agent', 'Deal', 'CrmTask'];

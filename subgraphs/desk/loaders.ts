@@ -14,6 +14,7 @@ import {
   Deal,
   DealStage,
   Department,
+  Partner,
   Product,
   ProductDepartment,
   ProfilePermission,
@@ -35,6 +36,7 @@ export function createDeskLoaders(db: DataSource, limits: PageLimits) {
     deal: byIdLoader(repo(Deal), 'Deal'),
     dealStage: byIdLoader(repo(DealStage), 'DealStage'),
     crmTask: byIdLoader(repo(CrmTask), 'CrmTask'),
+    partner: byIdLoader(repo(Partner), 'Partner'),
     permissionsByProfile: groupedLoader(
       (ids: readonly string[]) =>
         repo(ProfilePermission).find({

@@ -80,6 +80,10 @@ export const deskPermissions = createPermissions({
     // The desk's only sync is the association import: who may import may follow and stop it.
     deskSyncRun: changeAssociations,
     deskSyncRuns: changeAssociations,
+    partners: isAdministrator,
+    partner: isAdministrator,
+    // The gateway, before it knows who the partner is; not in the public API either.
+    partnerCredential: isPeerService,
   },
   Mutation: {
     createTicket: can('TICKETS', 'create'),
@@ -106,6 +110,9 @@ export const deskPermissions = createPermissions({
     createAgentProfile: isAdministrator,
     setProfilePermissions: isAdministrator,
     setAgentProfile: isAdministrator,
+    createPartner: isAdministrator,
+    revokePartner: isAdministrator,
+    rotatePartnerKey: isAdministrator,
   },
   // Entity types are guarded on their own fields: `_entities` reaches them without any Query rule.
   Ticket: view.tickets,
@@ -122,6 +129,10 @@ export const deskPermissions = createPermissions({
   Department: allow,
   AgentProfile: or(isAdministrator, isOwnProfile),
   ModulePermission: allow,
+  Partner: isAdministrator,
+  // Holds the key itself: guarded like the mutations that return it, not as a mere container.
+  CreatedPartner: isAdministrator,
+  PartnerCredential: isPeerService,
   // Containers only: whatever they hold is guarded by its own type's rule.
   PageInfo: allow,
   TicketConnection: allow,

@@ -10,6 +10,7 @@ import { CrmTaskSyncNotice } from './CrmTaskSyncNotice';
 import { Deal } from './Deal';
 import { DealStage } from './DealStage';
 import { Department } from './Department';
+import { Partner } from './Partner';
 import { Product } from './Product';
 import { ProductDepartment } from './ProductDepartment';
 import { ProfilePermission } from './ProfilePermission';
@@ -29,6 +30,7 @@ export {
   Deal,
   DealStage,
   Department,
+  Partner,
   Product,
   ProductDepartment,
   ProfilePermission,
@@ -49,6 +51,7 @@ export const deskEntities = [
   Deal,
   DealStage,
   Department,
+  Partner,
   Product,
   ProductDepartment,
   ProfilePermission,

@@ -13,6 +13,7 @@ import type {
   Deal as DealRow,
   CrmTask as CrmTaskRow,
   CrmTaskComment as CrmTaskCommentRow,
+  Partner as PartnerRow,
 } from '../entities';
 import type {
   TicketConnectionModel,
@@ -281,6 +282,15 @@ export type CreateDealInput = {
   stageId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type CreatePartnerInput = {
+  /** Unique regardless of case. */
+  name: Scalars['String']['input'];
+  /** An agent profile that is not an administrator profile. */
+  profileId: Scalars['ID']['input'];
+  /** From 1 to 100000; left out, the gateway's default applies. */
+  rateLimitPerMinute?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type CreateTicketInput = {
   /** Defaults to the contact's primary account; must be one of the contact's accounts. */
   accountId?: InputMaybe<Scalars['ID']['input']>;
@@ -293,6 +303,13 @@ export type CreateTicketInput = {
   priority?: InputMaybe<TicketPriority>;
   productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   subject: Scalars['String']['input'];
+};
+
+export type CreatedPartner = {
+  __typename?: 'CreatedPartner';
+  /** The API key, shown only now: store it, it cannot be read again. */
+  apiKey: Scalars['String']['output'];
+  partner: Partner;
 };
 
 export type CrmTask = {
@@ -496,6 +513,8 @@ export type Mutation = {
   createContact: Contact;
   createCrmTask: CrmTask;
   createDeal: Deal;
+  /** Administrators only: a partner application with its API key, which is shown only this once. */
+  createPartner: CreatedPartner;
   createTicket: Ticket;
   /** ASC-8: the primary account is never dissociated; tickets under the account need a choice. */
   dissociateContact: Contact;
@@ -508,6 +527,16 @@ export type Mutation = {
    * agree again. Idempotent per eventId.
    */
   refuseCrmTaskUpdate: CrmTask;
+  /**
+   * Administrators only: the partner's key stops working at once. Revoking a revoked partner
+   * returns it unchanged.
+   */
+  revokePartner: Partner;
+  /**
+   * Administrators only: a new API key for an active partner; the old one stops working at once.
+   * A revoked partner gets none (BAD_USER_INPUT).
+   */
+  rotatePartnerKey: CreatedPartner;
   /** ASC-3: whether the contact sees the account's other tickets in the help center. */
   setAccountTicketsViewable: ContactAccount;
   /** Administrators only. */
@@ -572,6 +601,10 @@ export type MutationCreateDealArgs = {
   input: CreateDealInput;
 };
 
+export type MutationCreatePartnerArgs = {
+  input: CreatePartnerInput;
+};
+
 export type MutationCreateTicketArgs = {
   input: CreateTicketInput;
 };
@@ -592,6 +625,14 @@ export type MutationMoveDealToStageArgs = {
 export type MutationRefuseCrmTaskUpdateArgs = {
   input: RefuseCrmTaskUpdateInput;
   taskId: Scalars['ID']['input'];
+};
+
+export type MutationRevokePartnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type MutationRotatePartnerKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type MutationSetAccountTicketsViewableArgs = {
@@ -664,6 +705,39 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/**
+ * A partner application: calls the graph with an API key instead of an agent's token, and sees and
+ * does what its agent profile allows, never more.
+ */
+export type Partner = {
+  __typename?: 'Partner';
+  /** False once revoked: its key no longer works. */
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The administrator who created it; null when an operator did, with npm run partner. */
+  createdBy?: Maybe<Agent>;
+  id: Scalars['ID']['output'];
+  /** The API key's first 12 characters, to tell which key a client holds. */
+  keyPrefix: Scalars['String']['output'];
+  /** Unique regardless of case. */
+  name: Scalars['String']['output'];
+  /** Decides what the partner may see and do; never an administrator profile. */
+  profile: AgentProfile;
+  /** Requests per minute the gateway allows the partner; null for the gateway's default. */
+  rateLimitPerMinute?: Maybe<Scalars['Int']['output']>;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** What the gateway needs of an active partner to forward its identity to the subgraphs. */
+export type PartnerCredential = {
+  __typename?: 'PartnerCredential';
+  name: Scalars['String']['output'];
+  partnerId: Scalars['ID']['output'];
+  profileId: Scalars['ID']['output'];
+  /** Null for the gateway's default. */
+  rateLimitPerMinute?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A module whose use is governed per agent profile. */
@@ -766,6 +840,15 @@ export type Query = {
    * Integrations hang their panels on the returned contacts and account.
    */
   newTicketForm: NewTicketForm;
+  /** Administrators only. */
+  partner?: Maybe<Partner>;
+  /**
+   * The gateway only (a peer service acting on its own behalf), which calls desk directly: the
+   * active partner whose API key has this SHA-256 hash (hex), or null. Not in the public API.
+   */
+  partnerCredential?: Maybe<PartnerCredential>;
+  /** Administrators only: every partner application, revoked ones included, newest first. */
+  partners: Array<Partner>;
   /** Products by name or code, optionally only those the department's agents may link to tickets. */
   products: ProductConnection;
   ticket?: Maybe<Ticket>;
@@ -885,6 +968,22 @@ export type QueryNewTicketFormArgs = {
   accountId: Scalars['ID']['input'];
   contact: Scalars['String']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * Desk owns the help desk (tickets, contacts, accounts, products, agents, departments, agent
+ * profiles) and plays the CRM side for the other integrations (deals with stages, CRM tasks).
+ */
+export type QueryPartnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/**
+ * Desk owns the help desk (tickets, contacts, accounts, products, agents, departments, agent
+ * profiles) and plays the CRM side for the other integrations (deals with stages, CRM tasks).
+ */
+export type QueryPartnerCredentialArgs = {
+  keyHash: Scalars['String']['input'];
 };
 
 /**
@@ -1294,7 +1393,11 @@ export type ResolversTypes = {
   CreateCrmTaskInput: CreateCrmTaskInput;
   CreateDealInput: CreateDealInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CreatePartnerInput: CreatePartnerInput;
   CreateTicketInput: CreateTicketInput;
+  CreatedPartner: ResolverTypeWrapper<
+    Omit<CreatedPartner, 'partner'> & { partner: ResolversTypes['Partner'] }
+  >;
   CrmTask: ResolverTypeWrapper<CrmTaskRow>;
   CrmTaskComment: ResolverTypeWrapper<CrmTaskCommentRow>;
   CrmTaskConnection: ResolverTypeWrapper<CrmTaskConnectionModel>;
@@ -1328,6 +1431,8 @@ export type ResolversTypes = {
     }
   >;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Partner: ResolverTypeWrapper<PartnerRow>;
+  PartnerCredential: ResolverTypeWrapper<PartnerCredential>;
   PermissionModule: PermissionModule;
   Product: ResolverTypeWrapper<ProductRow>;
   ProductConnection: ResolverTypeWrapper<ProductConnectionModel>;
@@ -1393,7 +1498,9 @@ export type ResolversParentTypes = {
   CreateCrmTaskInput: CreateCrmTaskInput;
   CreateDealInput: CreateDealInput;
   Float: Scalars['Float']['output'];
+  CreatePartnerInput: CreatePartnerInput;
   CreateTicketInput: CreateTicketInput;
+  CreatedPartner: Omit<CreatedPartner, 'partner'> & { partner: ResolversParentTypes['Partner'] };
   CrmTask: CrmTaskRow;
   CrmTaskComment: CrmTaskCommentRow;
   CrmTaskConnection: CrmTaskConnectionModel;
@@ -1420,6 +1527,8 @@ export type ResolversParentTypes = {
     contacts: Array<ResolversParentTypes['Contact']>;
   };
   PageInfo: PageInfo;
+  Partner: PartnerRow;
+  PartnerCredential: PartnerCredential;
   Product: ProductRow;
   ProductConnection: ProductConnectionModel;
   ProductEdge: ProductEdgeModel;
@@ -1665,6 +1774,15 @@ export type ContactEdgeResolvers<
 > = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
+};
+
+export type CreatedPartnerResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['CreatedPartner'] =
+    ResolversParentTypes['CreatedPartner'],
+> = {
+  apiKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
 };
 
 export type CrmTaskResolvers<
@@ -1929,6 +2047,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationCreateDealArgs, 'input'>
   >;
+  createPartner?: Resolver<
+    ResolversTypes['CreatedPartner'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreatePartnerArgs, 'input'>
+  >;
   createTicket?: Resolver<
     ResolversTypes['Ticket'],
     ParentType,
@@ -1958,6 +2082,18 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationRefuseCrmTaskUpdateArgs, 'input' | 'taskId'>
+  >;
+  revokePartner?: Resolver<
+    ResolversTypes['Partner'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRevokePartnerArgs, 'id'>
+  >;
+  rotatePartnerKey?: Resolver<
+    ResolversTypes['CreatedPartner'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRotatePartnerKeyArgs, 'id'>
   >;
   setAccountTicketsViewable?: Resolver<
     ResolversTypes['ContactAccount'],
@@ -2047,6 +2183,32 @@ export type PageInfoResolvers<
 > = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PartnerResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner'],
+> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyPrefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  profile?: Resolver<ResolversTypes['AgentProfile'], ParentType, ContextType>;
+  rateLimitPerMinute?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type PartnerCredentialResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['PartnerCredential'] =
+    ResolversParentTypes['PartnerCredential'],
+> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  profileId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rateLimitPerMinute?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ProductResolvers<
@@ -2172,6 +2334,19 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryNewTicketFormArgs, 'accountId' | 'contact'>
   >;
+  partner?: Resolver<
+    Maybe<ResolversTypes['Partner']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryPartnerArgs, 'id'>
+  >;
+  partnerCredential?: Resolver<
+    Maybe<ResolversTypes['PartnerCredential']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryPartnerCredentialArgs, 'keyHash'>
+  >;
+  partners?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
   products?: Resolver<
     ResolversTypes['ProductConnection'],
     ParentType,
@@ -2327,6 +2502,7 @@ export type Resolvers<ContextType = DeskContext> = {
   ContactAccount?: ContactAccountResolvers<ContextType>;
   ContactConnection?: ContactConnectionResolvers<ContextType>;
   ContactEdge?: ContactEdgeResolvers<ContextType>;
+  CreatedPartner?: CreatedPartnerResolvers<ContextType>;
   CrmTask?: CrmTaskResolvers<ContextType>;
   CrmTaskComment?: CrmTaskCommentResolvers<ContextType>;
   CrmTaskConnection?: CrmTaskConnectionResolvers<ContextType>;
@@ -2347,6 +2523,8 @@ export type Resolvers<ContextType = DeskContext> = {
   Mutation?: MutationResolvers<ContextType>;
   NewTicketForm?: NewTicketFormResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Partner?: PartnerResolvers<ContextType>;
+  PartnerCredential?: PartnerCredentialResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { DeskProductSync1764000000000 } from './1764000000000-DeskProductSync';
 import { DeskDemoSeed1764000000001 } from './1764000000001-DeskDemoSeed';
 import { DeskSyncRunDeletedCount1764400000000 } from './1764400000000-DeskSyncRunDeletedCount';
 import { DeskCrmTaskSyncNotice1764600000000 } from './1764600000000-DeskCrmTaskSyncNotice';
+import { DeskPartner1764700000000 } from './1764700000000-DeskPartner';
 
 export const deskMigrations = [
   DeskInitial1763800000000,
@@ -12,4 +13,5 @@ export const deskMigrations = [
   DeskDemoSeed1764000000001,
   DeskSyncRunDeletedCount1764400000000,
   DeskCrmTaskSyncNotice1764600000000,
+  DeskPartner1764700000000,
 ];

@@ -4,6 +4,7 @@ import * as associations from '../services/associations';
 import { importContactAssociations } from '../services/associationImport';
 import * as contacts from '../services/contacts';
 import * as crm from '../services/crm';
+import * as partners from '../services/partners';
 import { syncProducts } from '../services/productSync';
 import { updateProduct } from '../services/products';
 import * as profiles from '../services/profiles';
@@ -46,4 +47,9 @@ export const Mutation: MutationResolvers = {
     profiles.setProfilePermissions(ctx, args.profileId, args.permissions),
   setAgentProfile: (_, { agentId, profileId }, ctx) =>
     profiles.setAgentProfile(ctx, agentId, profileId),
+
+  createPartner: (_, { input }, ctx) =>
+    partners.createPartner(ctx.db, input, ctx.viewer.agent?.id ?? null),
+  revokePartner: (_, { id }, ctx) => partners.revokePartner(ctx.db, id),
+  rotatePartnerKey: (_, { id }, ctx) => partners.rotatePartnerKey(ctx.db, id),
 };

@@ -9,6 +9,7 @@ import { CrmTaskComment } from './CrmTaskComment';
 import { Deal } from './Deal';
 import { DeskSyncRun } from './DeskSyncRun';
 import { Mutation } from './Mutation';
+import { Partner } from './Partner';
 import { Product } from './Product';
 import { Query } from './Query';
 import { DateScalar, DateTime } from '../../../shared/graphql/scalars';
@@ -30,4 +31,5 @@ export const deskResolvers: Resolvers = {
   CrmTask,
   CrmTaskComment,
   DeskSyncRun,
+  Partner,
 };
