@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
@@ -16,7 +15,13 @@ import { formatErrorFor, REFUSAL_CODES } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { listen, RunningService } from '../shared/subgraph';
 import { authenticate } from './auth';
+import { graphqlCors, securityHeaders } from './browserPolicy';
 import { documentRoutes } from './documents';
+import { graphqlHttpErrors } from './httpErrors';
+import { limitPlugin } from './limits/plugin';
+import { withLimitRefusals } from './limits/refusals';
+import { limitRules } from './limits/rules';
+import { requestIdOf, requestIds, requestLog, withRequestId } from './requestId';
 import { GatewayContext, SignedIdentityDataSource } from './subgraphDataSource';
 
 export const SUPERGRAPH_FILE = 'supergraph.graphql';
@@ -48,13 +53,13 @@ function landingPage(options: GatewayOptions) {
  * subgraphs' data; the client learns which service failed, never its internals.
  */
 function formatGatewayError(options: GatewayOptions) {
-  const base = formatErrorFor(options.log, options.config.env !== 'production');
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const log = requestLog(options.log);
     const serviceName = formatted.extensions?.serviceName;
     const code = formatted.extensions?.code;
     const relayedClientError = typeof code === 'string' && REFUSAL_CODES.has(code);
     if (typeof serviceName === 'string' && !relayedClientError) {
-      options.log.warn({ serviceName, message: formatted.message }, 'subgraph failed');
+      log.warn({ serviceName, message: formatted.message }, 'subgraph failed');
       const unavailable = code === 'SUBGRAPH_UNAVAILABLE';
       return {
         message: unavailable
@@ -64,7 +69,7 @@ function formatGatewayError(options: GatewayOptions) {
         extensions: { code: unavailable ? code : 'INTERNAL_SERVER_ERROR', serviceName },
       };
     }
-    return base(formatted, error);
+    return formatErrorFor(log, options.config.env !== 'production')(formatted, error);
   };
 }
 
@@ -86,14 +91,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     gateway,
     introspection: config.gateway.introspection,
     includeStacktraceInErrorResponses: !production,
-    hideSchemaDetailsFromClientErrors: production,
-    formatError: formatGatewayError(options),
-    plugins: [landingPage(options)],
+    // The public edge (README): what one request may ask, and what a refused client learns.
+    hideSchemaDetailsFromClientErrors: !config.edge.fieldSuggestions,
+    validationRules: limitRules(config.edge),
+    parseOptions: { maxLexicalTokens: config.edge.maxTokens },
+    allowBatchedHttpRequests: config.edge.batching,
+    csrfPrevention: true,
+    formatError: withRequestId(
+      withLimitRefusals(formatGatewayError(options), config.edge.exposeLimits),
+    ),
+    plugins: [landingPage(options), limitPlugin(config.edge)],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestIds(), securityHeaders());
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -118,13 +131,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.use(documentRoutes({ config, log: options.log, booksUrl: urlOf('books') ?? '' }));
   app.use(
     '/graphql',
+    graphqlCors(config.edge),
     express.json({ limit: config.requestBodyLimitBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
+      context: async ({ req, res }) => ({
         identity: authenticate(req.headers, config.auth),
-        requestId: randomUUID(),
+        requestId: requestIdOf(res),
       }),
     }),
+    graphqlHttpErrors(options),
   );
   const port = options.port ?? config.gateway.port;
   return listen(app, port, () => apollo.stop());

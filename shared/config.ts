@@ -59,6 +59,27 @@ export interface Config {
     agentProfileCacheSeconds: number;
   };
   pagination: { defaultPageSize: number; maxPageSize: number };
+  /** What the gateway accepts from the public internet (README, "The public edge"). */
+  edge: {
+    /** Fields nested in one operation, fragments counted where they are spread. */
+    maxDepth: number;
+    /** Aliased fields in one operation: aliases let one request ask for the same field many times. */
+    maxAliases: number;
+    /** Lexical tokens in one document; a longer one is not even parsed. */
+    maxTokens: number;
+    /** Estimated cost of one operation (gateway/limits/measure.ts says how it is counted). */
+    maxCost: number;
+    /** Items in any list a client sends, as an argument, in an input object or in a variable. */
+    maxListArgumentLength: number;
+    /** Several operations in one HTTP request, as a JSON array. */
+    batching: boolean;
+    /** Browser origins allowed to call /graphql (CORS); `*` for any. */
+    corsOrigins: string[] | '*';
+    /** "Did you mean …" in validation errors, which reveal field names to a client without introspection. */
+    fieldSuggestions: boolean;
+    /** Whether a refused operation's error names the limit and the measured value. */
+    exposeLimits: boolean;
+  };
   /** Largest request body the gateway and subgraphs accept (association files travel as base64). */
   requestBodyLimitBytes: number;
   jobs: {
@@ -147,6 +168,24 @@ function publicUrl(raw: string | undefined, gatewayPort: number): string {
   return raw.replace(/\/+$/, '');
 }
 
+/** `*`, or comma-separated origins such as `https://app.example.com`; refused at start otherwise. */
+function corsOrigins(raw: string | undefined, fallback: string[] | '*'): string[] | '*' {
+  if (raw === undefined || raw === '') return fallback;
+  if (raw.trim() === '*') return '*';
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of origins) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new ConfigError(
+        `CORS_ORIGINS must list origins like https://app.example.com, got "${origin}"`,
+      );
+    }
+  }
+  return origins;
+}
+
 function environment(raw: string | undefined): Environment {
   if (raw === undefined || raw === '') return 'development';
   if (raw === 'development' || raw === 'test' || raw === 'production') return raw;
@@ -196,6 +235,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     pagination: {
       defaultPageSize: integer(env, 'DEFAULT_PAGE_SIZE', 20),
       maxPageSize: integer(env, 'MAX_PAGE_SIZE', 100),
+    },
+    // Each default leaves at least twice the room the deepest, longest and costliest operation of
+    // the test suites, the README and graphql-js's full introspection query (Sandbox's) needs.
+    edge: {
+      maxDepth: positive(env, 'GRAPHQL_MAX_DEPTH', 20),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30),
+      maxTokens: positive(env, 'GRAPHQL_MAX_TOKENS', 2000),
+      maxCost: positive(env, 'GRAPHQL_MAX_COST', 150_000),
+      maxListArgumentLength: positive(env, 'GRAPHQL_MAX_LIST_ARGUMENT', 500),
+      batching: flag(env, 'GRAPHQL_BATCHING', false),
+      corsOrigins: corsOrigins(env.CORS_ORIGINS, production ? [] : '*'),
+      fieldSuggestions: flag(env, 'GRAPHQL_FIELD_SUGGESTIONS', !production),
+      exposeLimits: flag(env, 'GRAPHQL_EXPOSE_LIMITS', !production),
     },
     requestBodyLimitBytes: positive(env, 'REQUEST_BODY_LIMIT_BYTES', 16 * 1024 * 1024),
     jobs: {
