@@ -36,8 +36,11 @@ export class LimitExceeded extends GraphQLError {
   }
 }
 
-/** graphql-js's own refusal of a document over `maxLexicalTokens`, the only sign it gives. */
-const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th[ae]n (\d+) tokens/;
+/**
+ * graphql-js's own refusal of a document over `maxLexicalTokens`, the only sign it gives; 16.x
+ * writes "more that", which a later release may correct.
+ */
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens/;
 
 function limitExceededIn(error: unknown): LimitExceeded | null {
   if (error instanceof LimitExceeded) return error;
