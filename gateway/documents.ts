@@ -4,6 +4,7 @@ import { BOOKS_PDF_ROUTE } from '../shared/documentLinks';
 import { type DocumentLinkGrant, IdentityError, verifyDocumentLinkToken } from '../shared/identity';
 import type { Logger } from '../shared/logger';
 import { SubgraphCallFailed, subgraphClient } from '../shared/subgraphClient';
+import { requestIdOf } from './requestId';
 
 /** The subgraph's refusals and the HTTP status each becomes for a browser. */
 const REFUSAL_STATUSES: Readonly<Record<string, number>> = {
@@ -37,7 +38,10 @@ export function documentRoutes(options: {
 
   router.get(BOOKS_PDF_ROUTE, async (req, res) => {
     const refuse = (status: number, code: string, message: string) => {
-      res.status(status).set('Cache-Control', 'no-store').json({ error: { code, message } });
+      res
+        .status(status)
+        .set('Cache-Control', 'no-store')
+        .json({ error: { code, message, requestId: requestIdOf(res) } });
     };
     const id = String(req.params.id);
     const token = typeof req.query.token === 'string' ? req.query.token : '';
@@ -81,7 +85,7 @@ export function documentRoutes(options: {
         refuse(REFUSAL_STATUSES[code], code, refusal.message);
         return;
       }
-      log.warn({ err: error, documentId: id }, 'books PDF failed');
+      log.warn({ err: error, documentId: id, requestId: requestIdOf(res) }, 'books PDF failed');
       refuse(502, 'SUBGRAPH_UNAVAILABLE', 'The books service could not produce the PDF');
       return;
     }

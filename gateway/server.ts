@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
@@ -17,12 +16,18 @@ import type { Logger } from '../shared/logger';
 import { listen, RunningService } from '../shared/subgraph';
 import { PostgresApqCache } from './apqCache';
 import { authenticate } from './auth';
+import { graphqlCors, securityHeaders } from './browserPolicy';
 import { createGatewayDataSource } from './database';
 import { documentRoutes } from './documents';
+import { graphqlHttpErrors } from './httpErrors';
+import { limitPlugin } from './limits/plugin';
+import { withLimitRefusals } from './limits/refusals';
+import { limitRules } from './limits/rules';
 import { PartnerDirectory } from './partnerDirectory';
-import { EdgeRefusal, partnerOf, partnerRequests } from './partnerRequests';
+import { partnerOf, partnerRequests } from './partnerRequests';
 import { PersistedQueryList } from './persistedQueryList';
 import { PartnerRateLimiter } from './rateLimiter';
+import { requestIdOf, requestIds, requestLog, withRequestId } from './requestId';
 import { GatewayContext, SignedIdentityDataSource } from './subgraphDataSource';
 
 export const SUPERGRAPH_FILE = 'supergraph.graphql';
@@ -56,13 +61,13 @@ function landingPage(options: GatewayOptions) {
  * subgraphs' data; the client learns which service failed, never its internals.
  */
 function formatGatewayError(options: GatewayOptions) {
-  const base = formatErrorFor(options.log, options.config.env !== 'production');
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const log = requestLog(options.log);
     const serviceName = formatted.extensions?.serviceName;
     const code = formatted.extensions?.code;
     const relayedClientError = typeof code === 'string' && REFUSAL_CODES.has(code);
     if (typeof serviceName === 'string' && !relayedClientError) {
-      options.log.warn({ serviceName, message: formatted.message }, 'subgraph failed');
+      log.warn({ serviceName, message: formatted.message }, 'subgraph failed');
       const unavailable = code === 'SUBGRAPH_UNAVAILABLE';
       return {
         message: unavailable
@@ -72,30 +77,12 @@ function formatGatewayError(options: GatewayOptions) {
         extensions: { code: unavailable ? code : 'INTERNAL_SERVER_ERROR', serviceName },
       };
     }
-    return base(formatted, error);
+    return formatErrorFor(log, options.config.env !== 'production')(formatted, error);
   };
 }
 
 /** How often expired APQ entries and rate-limit windows are removed. */
 const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
-
-/** A refusal at the edge, before Apollo Server runs, answered as a GraphQL error response. */
-function edgeRefusalHandler(
-  error: unknown,
-  req: express.Request,
-  res: express.Response,
-  next: express.NextFunction,
-): void {
-  if (!(error instanceof EdgeRefusal)) return next(error);
-  const { http, ...extensions } = error.extensions as { http: { status: number } };
-  // As Apollo Server answers: the GraphQL-over-HTTP media type to clients that accept it, whose
-  // GraphQL clients then read the error's code rather than only the status.
-  const type = req.accepts(['application/graphql-response+json', 'application/json']);
-  res
-    .status(http.status)
-    .type(type || 'application/json')
-    .send(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
-}
 
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const { config, log } = options;
@@ -120,9 +107,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     gateway,
     introspection: config.gateway.introspection,
     includeStacktraceInErrorResponses: !production,
-    hideSchemaDetailsFromClientErrors: production,
-    formatError: formatGatewayError(options),
-    plugins: [landingPage(options)],
+    // The public edge (README): what one request may ask, and what a refused client learns.
+    hideSchemaDetailsFromClientErrors: !config.edge.fieldSuggestions,
+    validationRules: limitRules(config.edge),
+    parseOptions: { maxLexicalTokens: config.edge.maxTokens },
+    allowBatchedHttpRequests: config.edge.batching,
+    csrfPrevention: true,
+    formatError: withRequestId(
+      withLimitRefusals(formatGatewayError(options), config.edge.exposeLimits),
+    ),
+    plugins: [landingPage(options), limitPlugin(config.edge)],
     // Agents' apps register queries on first use; the cache is shared by every replica.
     persistedQueries: { cache: apqCache, ttl: config.partners.apqTtlSeconds },
   });
@@ -142,6 +136,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestIds(), securityHeaders());
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -166,15 +161,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.use(documentRoutes({ config, log: options.log, booksUrl: urlOf('books') ?? '' }));
   app.use(
     '/graphql',
+    graphqlCors(config.edge),
     express.json({ limit: config.requestBodyLimitBytes }),
     partnerRequests({ partners, limiter, list: persistedQueries, config: config.partners }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         identity: partnerOf(res)?.identity ?? authenticate(req.headers, config.auth),
-        requestId: randomUUID(),
+        requestId: requestIdOf(res),
       }),
     }),
-    edgeRefusalHandler,
+    graphqlHttpErrors(options),
   );
   const port = options.port ?? config.gateway.port;
   return listen(app, port, async () => {

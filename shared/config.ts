@@ -72,6 +72,27 @@ export interface Config {
     /** How long an agent's automatically persisted query is kept after its last registration. */
     apqTtlSeconds: number;
   };
+  /** What the gateway accepts from the public internet (README, "The public edge"). */
+  edge: {
+    /** Fields nested in one operation, fragments counted where they are spread. */
+    maxDepth: number;
+    /** Aliased fields in one operation: aliases let one request ask for the same field many times. */
+    maxAliases: number;
+    /** Lexical tokens in one document; a longer one is not even parsed. */
+    maxTokens: number;
+    /** Estimated cost of one operation (gateway/limits/measure.ts says how it is counted). */
+    maxCost: number;
+    /** Items in any list a client sends, as an argument, in an input object or in a variable. */
+    maxListArgumentLength: number;
+    /** Several operations in one HTTP request, as a JSON array. */
+    batching: boolean;
+    /** Browser origins allowed to call /graphql (CORS); `*` for any. */
+    corsOrigins: string[] | '*';
+    /** "Did you mean …" in validation errors, which reveal field names to a client without introspection. */
+    fieldSuggestions: boolean;
+    /** Whether a refused operation's error names the limit and the measured value. */
+    exposeLimits: boolean;
+  };
   /** Largest request body the gateway and subgraphs accept (association files travel as base64). */
   requestBodyLimitBytes: number;
   jobs: {
@@ -160,6 +181,24 @@ function publicUrl(raw: string | undefined, gatewayPort: number): string {
   return raw.replace(/\/+$/, '');
 }
 
+/** `*`, or comma-separated origins such as `https://app.example.com`; refused at start otherwise. */
+function corsOrigins(raw: string | undefined, fallback: string[] | '*'): string[] | '*' {
+  if (raw === undefined || raw === '') return fallback;
+  if (raw.trim() === '*') return '*';
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of origins) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new ConfigError(
+        `CORS_ORIGINS must list origins like https://app.example.com, got "${origin}"`,
+      );
+    }
+  }
+  return origins;
+}
+
 function environment(raw: string | undefined): Environment {
   if (raw === undefined || raw === '') return 'development';
   if (raw === 'development' || raw === 'test' || raw === 'production') return raw;
@@ -219,6 +258,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       defaultRateLimitPerMinute: positive(env, 'PARTNER_RATE_LIMIT_PER_MINUTE', 600),
       rateLimitWindowSeconds: positive(env, 'PARTNER_RATE_LIMIT_WINDOW_SECONDS', 60),
       apqTtlSeconds: positive(env, 'APQ_TTL_SECONDS', 24 * 60 * 60),
+    },
+    // Each default leaves at least twice the room the test suites' operations need (at most depth
+    // 8, 10 aliases, 273 tokens, a cost of 42,395, and a list of 501 products that desk must see
+    // to refuse itself), and room for graphql-js's full introspection query, like Sandbox's
+    // (depth 15, cost 51,863).
+    edge: {
+      maxDepth: positive(env, 'GRAPHQL_MAX_DEPTH', 20),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30),
+      maxTokens: positive(env, 'GRAPHQL_MAX_TOKENS', 2000),
+      maxCost: positive(env, 'GRAPHQL_MAX_COST', 150_000),
+      maxListArgumentLength: positive(env, 'GRAPHQL_MAX_LIST_ARGUMENT', 1000),
+      batching: flag(env, 'GRAPHQL_BATCHING', false),
+      corsOrigins: corsOrigins(env.CORS_ORIGINS, production ? [] : '*'),
+      fieldSuggestions: flag(env, 'GRAPHQL_FIELD_SUGGESTIONS', !production),
+      exposeLimits: flag(env, 'GRAPHQL_EXPOSE_LIMITS', !production),
     },
     requestBodyLimitBytes: positive(env, 'REQUEST_BODY_LIMIT_BYTES', 16 * 1024 * 1024),
     jobs: {

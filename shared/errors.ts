@@ -28,6 +28,12 @@ const CLIENT_CODES: ReadonlySet<string> = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // The gateway's limits on what one operation may ask (gateway/limits).
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'QUERY_TOO_COMPLEX',
+  'LIST_ARGUMENT_TOO_LONG',
+  'QUERY_TOO_LARGE',
 ]);
 
 function clientError(

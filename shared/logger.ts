@@ -7,6 +7,8 @@ const REDACTED_PATHS = [
   'headers.authorization',
   'req.headers.authorization',
   'req.headers["x-api-key"]',
+  'headers["x-api-key"]',
+  'apiKey',
   'req.headers["x-customer-graph-identity"]',
   'token',
 ];

@@ -71,7 +71,7 @@ async function expectRefused(url: string, status: number, code: string): Promise
   const { response, bytes } = await open(url);
   expect(response.status).toBe(status);
   expect(JSON.parse(bytes.toString('utf8'))).toEqual({
-    error: { code, message: expect.any(String) },
+    error: { code, message: expect.any(String), requestId: response.headers.get('x-request-id') },
   });
 }
 

@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 import { type Config, config } from '../shared/config';
 import { statementCount } from '../shared/database/dataSource';
 import { signAgentToken } from '../shared/identity';
-import { logger } from '../shared/logger';
+import { type Logger, logger } from '../shared/logger';
+import type { RunningService } from '../shared/subgraph';
 import type { JobQueue } from '../shared/jobs/queue';
 import { startGateway } from '../gateway/server';
 import { SUBGRAPHS } from '../subgraphs';
@@ -45,6 +46,15 @@ export interface Graph {
   /** Statements a subgraph sent to PostgreSQL while `work` ran. */
   countStatements(subgraph: string, work: () => Promise<unknown>): Promise<number>;
   stopSubgraph(name: string): Promise<void>;
+  /**
+   * Another gateway in front of this graph's subgraphs, with its configuration changed (limits,
+   * environment, body size) or some subgraphs elsewhere; it stops with the graph.
+   */
+  startGateway(options: {
+    configure?: (config: Config) => Config;
+    subgraphUrls?: Record<string, string>;
+    log?: Logger;
+  }): Promise<RunningService>;
   stop(): Promise<void>;
 }
 
@@ -64,7 +74,7 @@ export async function postGraphQL<T>(
 }
 
 /** A port nothing listens on now, for a server that must know its URL before it starts. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, resolve));
   const { port } = server.address() as AddressInfo;
@@ -149,6 +159,7 @@ export async function startGraph(
     agentIds[key] = agent.id;
   }
   const stopped = new Set<string>();
+  const otherGateways: RunningService[] = [];
 
   return {
     gatewayUrl: gateway.url,
@@ -171,7 +182,19 @@ export async function startGraph(
       stopped.add(name);
       await services[name].stop();
     },
+    startGateway: async (other) => {
+      const started = await startGateway({
+        config: other.configure?.(settings) ?? settings,
+        log: other.log ?? log,
+        databaseUrl: url,
+        subgraphUrls: { ...subgraphUrls, ...other.subgraphUrls },
+        port: 0,
+      });
+      otherGateways.push(started);
+      return started;
+    },
     stop: async () => {
+      for (const other of otherGateways) await other.stop();
       await gateway.stop();
       for (const [name, service] of Object.entries(services)) {
         if (!stopped.has(name)) await service.stop();

@@ -11,10 +11,7 @@ import {
 } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { generatePersistedQueryIdsFromManifest } from '@apollo/persisted-query-lists';
-import { startGateway } from '../gateway/server';
 import { sha256 } from '../gateway/persistedQueryList';
-import { config } from '../shared/config';
-import { logger } from '../shared/logger';
 import type { RunningService } from '../shared/subgraph';
 import { errorCodes, expectNoErrors, sqlOn, unique, waitFor } from './expectations';
 import { type Graph, type GraphQLResponse, postGraphQL, startGraph } from './harness';
@@ -232,24 +229,9 @@ describe('partners through persisted operations (USE-3)', () => {
   describe('with a second gateway replica on the same database', () => {
     let replica: RunningService;
     beforeAll(async () => {
-      replica = await startGateway({
-        config: {
-          ...config(),
-          auth: { ...config().auth, agentProfileCacheSeconds: 0 },
-          partners: {
-            ...config().partners,
-            manifestFile,
-            keyCacheSeconds: 0,
-            rateLimitWindowSeconds: WINDOW_SECONDS,
-          },
-        },
-        log: logger('test'),
-        databaseUrl: graph.databaseUrl,
-        subgraphUrls: graph.subgraphUrls,
-        port: 0,
-      });
+      // With this suite's settings: the same manifest, key cache and rate-limit windows.
+      replica = await graph.startGateway({});
     });
-    afterAll(() => replica.stop());
 
     it('counts a partner over its rate limit on every replica, answers 429 with Retry-After, then lets it in again', async () => {
       // 90 a minute, counted in windows of 2 s: 3 requests a window.
