@@ -66,9 +66,9 @@ export function graphqlHttpErrors(options: { config: Config; log: Logger }) {
         .child({ requestId: requestIdOf(res) })
         .error({ err: error }, 'request failed before GraphQL');
     }
-    // As Apollo Server answers: the GraphQL-over-HTTP media type to clients that accept it, whose
-    // GraphQL clients then read the error's code rather than only the status.
-    const type = req.accepts(['application/graphql-response+json', 'application/json']);
+    // As Apollo Server answers: JSON, unless the client prefers the GraphQL-over-HTTP media type,
+    // whose GraphQL clients (Apollo Client's) then read the error's code, not only the status.
+    const type = req.accepts(['application/json', 'application/graphql-response+json']);
     res
       .status(answer.status)
       .type(type || 'application/json')

@@ -64,13 +64,16 @@ describe('partners through persisted operations (USE-3)', () => {
   afterAll(() => graph.stop());
 
   /** A new partner bound to the demo agent's (non-administrator) profile, and its API key. */
-  async function createPartner(rateLimitPerMinute?: number): Promise<{ id: string; key: string }> {
+  async function createPartner(
+    rateLimitPerMinute?: number,
+    boundTo = profileId,
+  ): Promise<{ id: string; key: string }> {
     const res = await graph.query<{ createPartner: { partner: { id: string }; apiKey: string } }>(
       'admin',
       `mutation ($input: CreatePartnerInput!) {
         createPartner(input: $input) { partner { id } apiKey }
       }`,
-      { input: { name: unique('partner'), profileId, rateLimitPerMinute } },
+      { input: { name: unique('partner'), profileId: boundTo, rateLimitPerMinute } },
     );
     expectNoErrors(res);
     const created = res.data?.createPartner;
@@ -185,15 +188,32 @@ describe('partners through persisted operations (USE-3)', () => {
   });
 
   it('sees what its profile lets it see, through the registered operations', async () => {
-    const { key } = await createPartner();
     const summary = byId('PartnerCustomerSummary');
-    const [contact] = await sql<{ id: string }>('SELECT id FROM desk.contact ORDER BY id LIMIT 1');
-    const res = await asPartner(key, {
-      extensions: persisted(summary.id),
-      variables: { contactId: contact.id },
-    });
-    expect(res.status).toBe(200);
-    expect((res.data?.contact as { id: string }).id).toBe(contact.id);
+    const [contact] = await sql<{ id: string }>(
+      `SELECT c.id FROM desk.contact c WHERE EXISTS
+         (SELECT 1 FROM desk.ticket t WHERE t.contact_id = c.id) ORDER BY c.id LIMIT 1`,
+    );
+    const body = { extensions: persisted(summary.id), variables: { contactId: contact.id } };
+    type Summary = { contact: { id: string; tickets: { totalCount: number }; billing: unknown } };
+
+    // The demo agent's profile sees the contact, its tickets and its billing panel.
+    const agentLike = await asPartner((await createPartner()).key, body);
+    expectNoErrors(agentLike);
+    const seen = agentLike.data as unknown as Summary;
+    expect(seen.contact.id).toBe(contact.id);
+    expect(seen.contact.tickets.totalCount).toBeGreaterThan(0);
+
+    // The light agent's profile sees tickets and contacts, and billing not at all.
+    const light = await graph.query<{ viewer: { profile: { id: string } } }>(
+      'light',
+      '{ viewer { profile { id } } }',
+    );
+    const lightKey = (await createPartner(undefined, light.data?.viewer.profile.id)).key;
+    const limited = await asPartner(lightKey, body);
+    expect((limited.data as unknown as Summary).contact.id).toBe(contact.id);
+    expect(limited.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
+      ['FORBIDDEN', ['contact', 'billing']],
+    ]);
   });
 
   it('refuses a revoked key and an unknown one', async () => {
@@ -284,13 +304,13 @@ describe('partners through persisted operations (USE-3)', () => {
   it('picks up a new manifest without a restart, and keeps the old one when the new is broken', async () => {
     const { key } = await createPartner();
     const body =
-      'query PartnerDepartments {\n  departments {\n    id\n    name\n    __typename\n  }\n}';
+      'query PartnerContactCount {\n  contacts(first: 1) {\n    totalCount\n    __typename\n  }\n}';
     const id = sha256(body);
     const call = () => asPartner(key, { extensions: persisted(id) });
     expect(errorCodes(await call())).toEqual(['PERSISTED_QUERY_NOT_IN_LIST']);
 
     const manifest = readManifest(manifestFile);
-    manifest.operations.push({ id, name: 'PartnerDepartments', type: 'query', body });
+    manifest.operations.push({ id, name: 'PartnerContactCount', type: 'query', body });
     fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
     const served = await waitFor(
       'the new manifest',
@@ -300,7 +320,11 @@ describe('partners through persisted operations (USE-3)', () => {
       },
       10_000,
     );
-    expect(served.data?.departments).toBeDefined();
+    expect(served.errors).toBeUndefined();
+    expect(served.data?.contacts).toEqual({
+      totalCount: expect.any(Number),
+      __typename: 'ContactConnection',
+    });
 
     // A tampered entry: the whole file is refused and the operations in use stay.
     manifest.operations.push({ id: sha256('other'), name: 'Tampered', type: 'query', body });
