@@ -3,6 +3,7 @@ import { openAndMigrate } from '../../../shared/database/dataSource';
 import { nextNumber } from '../../../shared/integration/numbering';
 import { calendarDate, TODAY, TODAY_DATE } from '../../../shared/seed/clock';
 import { logger } from '../../../shared/logger';
+import { scratchDatabase } from '../../../test/scratchDatabase';
 import { generateDeskDemo } from '../../desk/seed/generate';
 import { BOOKS_SCHEMA, createBooksDataSource } from '../database';
 import {
@@ -406,17 +407,19 @@ describe('generateBooksDemo', () => {
 
 describe('seedBooks', () => {
   let dataSource: DataSource;
+  let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
 
+  // A database of its own: the migration is undone and redone, and the seed starts from empty,
+  // which in the shared test database would wipe the demo the books suites read.
   beforeAll(async () => {
-    const url = process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest');
-    dataSource = createBooksDataSource(url, logger('test'));
-    // Books is not registered with the platform yet, so the test setup has not migrated it.
+    scratch = await scratchDatabase();
+    dataSource = createBooksDataSource(scratch.url, logger('test'));
     await openAndMigrate(dataSource, BOOKS_SCHEMA);
   });
 
   afterAll(async () => {
     await dataSource.destroy();
+    await scratch.drop();
   });
 
   const tables = async (): Promise<string[]> =>
@@ -429,7 +432,6 @@ describe('seedBooks', () => {
     ).map((row) => row.name);
 
   it('undoes the migration completely and applies it again', async () => {
-    if (await booksIsSeeded(dataSource)) return;
     const migrated = await tables();
     await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await tables()).toEqual(['migrations']);
@@ -438,7 +440,8 @@ describe('seedBooks', () => {
   });
 
   it('inserts rows that satisfy every table constraint and continues the numbering', async () => {
-    if (!(await booksIsSeeded(dataSource))) await seedBooks(dataSource, { scale: SCALE });
+    expect(await booksIsSeeded(dataSource)).toBe(false);
+    await seedBooks(dataSource, { scale: SCALE });
     expect(await booksIsSeeded(dataSource)).toBe(true);
     for (const table of [
       'organization',

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { openAndMigrate } from '../../../shared/database/dataSource';
 import { logger } from '../../../shared/logger';
+import { scratchDatabase } from '../../../test/scratchDatabase';
 import { createProjectsDataSource, PROJECTS_SCHEMA } from '../database';
 import { generateProjectsDemo, projectsIsSeeded, seedProjects, summaryOf } from './generate';
 
@@ -8,21 +9,23 @@ import { generateProjectsDemo, projectsIsSeeded, seedProjects, summaryOf } from 
 const SCALE = 0.05;
 
 /*
- * Projects is not registered with the platform yet, so the test setup has neither migrated nor
- * seeded it: this test migrates its own schema. Projects has no foreign key into desk's schema.
+ * The migration is undone and redone, and the seed starts from an empty schema: in a database of
+ * this test's own, since the shared one holds the demo the projects suites read. Projects has no
+ * foreign key into desk's schema, so its schema alone will do.
  */
 
 let dataSource: DataSource;
+let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
 
 beforeAll(async () => {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest');
-  dataSource = createProjectsDataSource(url, logger('test'));
+  scratch = await scratchDatabase();
+  dataSource = createProjectsDataSource(scratch.url, logger('test'));
   await openAndMigrate(dataSource, PROJECTS_SCHEMA);
 });
 
 afterAll(async () => {
   await dataSource.destroy();
+  await scratch.drop();
 });
 
 const tables = async (): Promise<string[]> =>
