@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { config } from '../shared/config';
+import { openDatabaseServer } from '../shared/database/server';
 import { openAndMigrate } from '../shared/database/dataSource';
 import { openJobQueue } from '../shared/jobs/queue';
 import { ensureSyncQueue } from '../shared/jobs/syncWorker';
@@ -84,4 +85,25 @@ export async function seedWhereEmpty(
 
 export async function closeAll(migrated: MigratedSubgraph[]): Promise<void> {
   await Promise.all(migrated.map(({ dataSource }) => dataSource.destroy()));
+}
+
+/**
+ * For the operator's scripts (`token`, `partner`): desk's data on the configured server (the
+ * embedded one, started for the call when `npm start` is not running, or DATABASE_URL),
+ * migrated first so that they work on a database nothing has touched yet.
+ */
+export async function withDesk<T>(log: Logger, work: (desk: DataSource) => Promise<T>): Promise<T> {
+  const server = await openDatabaseServer(config().database, log);
+  try {
+    const migrated = await migrateAll(server.url, log);
+    try {
+      const desk = migrated.find((m) => m.subgraph.name === 'desk');
+      if (!desk) throw new Error('desk subgraph is missing');
+      return await work(desk.dataSource);
+    } finally {
+      await closeAll(migrated);
+    }
+  } finally {
+    await server.stop();
+  }
 }
