@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import {
   ApolloClient,
   ApolloLink,
@@ -11,10 +12,11 @@ import {
 } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { generatePersistedQueryIdsFromManifest } from '@apollo/persisted-query-lists';
+import pino from 'pino';
 import { sha256 } from '../gateway/persistedQueryList';
 import type { RunningService } from '../shared/subgraph';
 import { errorCodes, expectNoErrors, sqlOn, unique, waitFor } from './expectations';
-import { type Graph, type GraphQLResponse, postGraphQL, startGraph } from './harness';
+import { freePort, type Graph, type GraphQLResponse, postGraphQL, startGraph } from './harness';
 
 /** USE-3: partners run registered operations only, by id; agents keep automatic persisted queries. */
 
@@ -30,6 +32,9 @@ interface Manifest {
 
 const readManifest = (file = MANIFEST) => JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
 const document = (file: string) => gql(fs.readFileSync(path.join(OPERATIONS, file), 'utf8'));
+
+/** How every API key starts; what follows it is the secret. */
+const KEY_MARK = 'cgp_';
 
 /** Windows of this many seconds: the rate-limit test waits one out. */
 const WINDOW_SECONDS = 2;
@@ -299,6 +304,42 @@ describe('partners through persisted operations (USE-3)', () => {
       expectNoErrors(other);
       expect(other.data?.viewer.email).toBeTruthy();
     });
+  });
+
+  it('never writes an API key to the log, whether the request passes or is refused', async () => {
+    const lines: string[] = [];
+    const capture = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    // The most verbose level, and desk unreachable for one request, so that errors are logged too.
+    const logged = await graph.startGateway({ log: pino({ level: 'trace' }, capture) });
+    const lookupFails = await graph.startGateway({
+      subgraphUrls: { desk: `http://localhost:${await freePort()}/graphql` },
+      log: pino({ level: 'trace' }, capture),
+    });
+    const { id, key } = await createPartner();
+    const search = byId('PartnerContactSearch');
+    const registered = { extensions: persisted(search.id), variables: { search: 'a' } };
+    expectNoErrors(await asPartner(key, registered, logged.url));
+    expect((await asPartner(key, { query: '{ viewer { email } }' }, logged.url)).status).toBe(400);
+    expect((await asPartner(`${key}x`, registered, logged.url)).status).toBe(401);
+    const unreachable = await asPartner(key, registered, lookupFails.url);
+    expect(unreachable.status).toBeGreaterThanOrEqual(500);
+    const rotated = await postGraphQL<{ rotatePartnerKey: { apiKey: string } }>(
+      logged.url as string,
+      { authorization: `Bearer ${graph.tokens.admin}` },
+      { query: 'mutation ($id: ID!) { rotatePartnerKey(id: $id) { apiKey } }', variables: { id } },
+    );
+    expectNoErrors(rotated);
+
+    const log = lines.join('');
+    // At least the failed lookup was logged, with the request it failed.
+    expect(log).toContain('request failed before GraphQL');
+    expect(log).not.toContain(key.slice(KEY_MARK.length));
+    expect(log).not.toContain(rotated.data?.rotatePartnerKey.apiKey.slice(KEY_MARK.length));
   });
 
   it('picks up a new manifest without a restart, and keeps the old one when the new is broken', async () => {
