@@ -1,6 +1,7 @@
 import type { Config } from '../shared/config';
 import { unauthenticated } from '../shared/errors';
 import type { PartnerIdentity } from '../shared/identity';
+import { ShortLivedAnswers } from '../shared/shortLivedAnswers';
 import { subgraphClient } from '../shared/subgraphClient';
 import { sha256 } from './persistedQueryList';
 
@@ -31,9 +32,6 @@ const PARTNER_CREDENTIAL = /* GraphQL */ `
   }
 `;
 
-/** Bounds the memory a gateway spends on keys it has seen, valid or not. */
-const MAX_ENTRIES = 10_000;
-
 /**
  * Desk owns partners and keeps only their keys' hashes; the gateway asks desk's API (as the
  * service `gateway`) which partner, if any, a key's hash belongs to, and keeps the answer for
@@ -41,10 +39,7 @@ const MAX_ENTRIES = 10_000;
  * desk calls. A revoked key therefore works for at most that long.
  */
 export class PartnerDirectory {
-  private readonly cache = new Map<
-    string,
-    { expiresAt: number; partner: Promise<AuthenticatedPartner | null> }
-  >();
+  private readonly answers: ShortLivedAnswers<AuthenticatedPartner | null>;
 
   constructor(
     private readonly options: {
@@ -53,7 +48,9 @@ export class PartnerDirectory {
       cacheSeconds: number;
       timeoutMs: number;
     },
-  ) {}
+  ) {
+    this.answers = new ShortLivedAnswers(options.cacheSeconds);
+  }
 
   /** The partner the key belongs to; UNAUTHENTICATED for an unknown or revoked key. */
   async authenticate(apiKey: string): Promise<AuthenticatedPartner> {
@@ -63,17 +60,7 @@ export class PartnerDirectory {
   }
 
   private lookup(keyHash: string): Promise<AuthenticatedPartner | null> {
-    const now = Date.now();
-    const cached = this.cache.get(keyHash);
-    if (cached && cached.expiresAt > now) return cached.partner;
-    const partner = this.ask(keyHash);
-    if (this.options.cacheSeconds > 0) {
-      if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
-      this.cache.set(keyHash, { expiresAt: now + this.options.cacheSeconds * 1000, partner });
-      // Desk failing is not an answer: the next request asks again.
-      partner.catch(() => this.cache.delete(keyHash));
-    }
-    return partner;
+    return this.answers.get(keyHash, () => this.ask(keyHash));
   }
 
   private async ask(keyHash: string): Promise<AuthenticatedPartner | null> {

@@ -1,3 +1,4 @@
+import { ShortLivedAnswers } from './shortLivedAnswers';
 import { GraphQLError } from 'graphql';
 import type { Config } from './config';
 import { unauthenticated } from './errors';
@@ -35,9 +36,6 @@ interface ViewerAnswer {
   };
 }
 
-/** Bounds the memory a long-running process spends on agents it has seen. */
-const MAX_ENTRIES = 10_000;
-
 /**
  * Desk owns agents and their profiles; other subgraphs ask desk's API which profile an agent has
  * (with the agent's own identity, so desk applies its own rules) and keep the answer for a few
@@ -45,7 +43,7 @@ const MAX_ENTRIES = 10_000;
  * agent to another profile takes up to `agentProfileCacheSeconds` to reach the other subgraphs.
  */
 export class AgentDirectory {
-  private readonly cache = new Map<string, { expiresAt: number; ref: Promise<AgentProfileRef> }>();
+  private readonly answers: ShortLivedAnswers<AgentProfileRef>;
 
   constructor(
     private readonly options: {
@@ -54,7 +52,9 @@ export class AgentDirectory {
       cacheSeconds: number;
       timeoutMs: number;
     },
-  ) {}
+  ) {
+    this.answers = new ShortLivedAnswers(options.cacheSeconds);
+  }
 
   /**
    * The agent a request acts for: the signed-in agent, or the one a service acts on behalf of. A
@@ -63,17 +63,7 @@ export class AgentDirectory {
   lookup(identity: AgentIdentity | ServiceIdentity): Promise<AgentProfileRef> {
     const agentId = identity.kind === 'agent' ? identity.agentId : identity.onBehalfOf;
     if (!agentId) throw new Error('A service acting on its own behalf has no agent profile');
-    const now = Date.now();
-    const cached = this.cache.get(agentId);
-    if (cached && cached.expiresAt > now) return cached.ref;
-    const ref = this.ask(identity);
-    if (this.options.cacheSeconds > 0) {
-      if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
-      this.cache.set(agentId, { expiresAt: now + this.options.cacheSeconds * 1000, ref });
-      // A failed answer is not remembered: the next request asks again.
-      ref.catch(() => this.cache.delete(agentId));
-    }
-    return ref;
+    return this.answers.get(agentId, () => this.ask(identity));
   }
 
   private async ask(identity: AgentIdentity | ServiceIdentity): Promise<AgentProfileRef> {
