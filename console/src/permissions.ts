@@ -1,0 +1,48 @@
+import type { ConsoleViewerData, DocumentAccess } from './types';
+
+/** An action the console offers, or why the agent's profile or the integration does not allow it. */
+export interface Allowance {
+  allowed: boolean;
+  reason?: string;
+}
+
+const ALLOWED: Allowance = { allowed: true };
+
+function documentAccess(access: DocumentAccess | undefined, needs: 'SEND' | 'CREATE'): boolean {
+  return access !== undefined && access.includes(needs);
+}
+
+function deskCan(viewer: ConsoleViewerData['viewer'], module: string, action: 'view' | 'edit') {
+  if (viewer.profile.isAdministrator) return true;
+  return viewer.profile.permissions.some((p) => p.module === module && p[action]);
+}
+
+/**
+ * What the console offers the signed-in agent, from what the graph says their profile allows. The
+ * graph decides again on every request: an action offered here may still be refused (a permission
+ * changed since), and the refusal is shown as it comes.
+ */
+export function allowances(data: ConsoleViewerData) {
+  const inventory = data.inventoryIntegration;
+  const inventoryOn = inventory?.status === 'ENABLED';
+  const inventoryOff: Allowance = { allowed: false, reason: 'The inventory integration is off' };
+  const associations =
+    deskCan(data.viewer, 'ACCOUNTS', 'edit') && deskCan(data.viewer, 'CONTACTS', 'view');
+  return {
+    createSalesOrder: !inventoryOn
+      ? inventoryOff
+      : documentAccess(inventory?.viewerPermissions.salesOrders, 'CREATE')
+        ? ALLOWED
+        : { allowed: false, reason: 'Your profile may not create sales orders' },
+    sendInvoice: !inventoryOn
+      ? inventoryOff
+      : documentAccess(inventory?.viewerPermissions.invoices, 'SEND')
+        ? ALLOWED
+        : { allowed: false, reason: 'Your profile may not send invoices' },
+    changeAssociations: associations
+      ? ALLOWED
+      : { allowed: false, reason: 'Your profile may not change which contacts an account has' },
+  } satisfies Record<string, Allowance>;
+}
+
+export type Allowances = ReturnType<typeof allowances>;
