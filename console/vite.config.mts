@@ -2,12 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
- * The agent console, built to console/dist with every URL under /console/, where the gateway
- * serves it. VITE_GATEWAY_URL, read when building, points a console served elsewhere at a gateway.
+ * The agent console, built to console/dist. Its asset URLs are relative and its pages live in the
+ * URL's hash, so the files work under any path of any web server: the gateway serves them at
+ * /console/. VITE_GATEWAY_URL, read when building, points a console served elsewhere at a gateway.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  base: '/console/',
+  base: './',
   // The .graphql operations are imported as text (`?raw`) and parsed by Apollo Client's gql.
   build: { outDir: 'dist', emptyOutDir: true },
   logLevel: 'warn',

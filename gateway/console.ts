@@ -7,7 +7,7 @@ import type { Logger } from '../shared/logger';
 import { subgraphClient } from '../shared/subgraphClient';
 import { requestIdOf } from './requestId';
 
-/** Where the gateway serves the console; the console is built with this base path. */
+/** Where the gateway serves the console (its built files use relative URLs, so any path works). */
 export const CONSOLE_PATH = '/console';
 export const DEMO_SIGN_IN_PATH = `${CONSOLE_PATH}/demo-sign-in`;
 
