@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { ConfigError, loadConfig } from '../shared/config';
+import { config, ConfigError, loadConfig } from '../shared/config';
+import { type Identity, IDENTITY_HEADER, signForwardedIdentity } from '../shared/identity';
 import { ensureConsoleBuilt } from './consoleBuild';
-import { expectNoErrors, sqlOn } from './expectations';
-import { Graph, startGraph } from './harness';
+import { expectError, expectNoErrors, sqlOn } from './expectations';
+import { Graph, postGraphQL, startGraph } from './harness';
 
 /**
  * The agent console (issue 9) in a real browser: Debian's Chromium driven by playwright-core,
@@ -402,6 +403,36 @@ describe('the agent console in Chromium', () => {
         '{ agentCredential(email: "agent@demo.customer-graph.dev") { agentId } }',
       );
       expect(asked.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+
+    it('answers the gateway in desk directly, and no agent, administrators included', async () => {
+      const ask = (identity: Identity) =>
+        postGraphQL<{ agentCredential: { agentId: string; email: string } | null }>(
+          graph.subgraphUrls.desk,
+          { [IDENTITY_HEADER]: signForwardedIdentity(identity, config().auth) },
+          {
+            query: `query ($email: String!) { agentCredential(email: $email) { agentId email } }`,
+            variables: { email: ' NEW.Agent@demo.customer-graph.dev ' },
+          },
+        );
+      const gateway = await ask({ kind: 'service', service: 'gateway' });
+      expectNoErrors(gateway);
+      expect(gateway.data?.agentCredential).toEqual({
+        agentId: graph.agentIds.newAgent,
+        email: 'new.agent@demo.customer-graph.dev',
+      });
+      const administrator = await ask({
+        kind: 'agent',
+        agentId: graph.agentIds.admin,
+        email: 'admin@demo.customer-graph.dev',
+      });
+      expectError(administrator, 'FORBIDDEN', ['agentCredential']);
+      const onBehalf = await ask({
+        kind: 'service',
+        service: 'gateway',
+        onBehalfOf: graph.agentIds.admin,
+      });
+      expectError(onBehalf, 'FORBIDDEN', ['agentCredential']);
     });
 
     it('does not exist in production, where the console is off unless enabled', async () => {
