@@ -315,6 +315,21 @@ describe('the agent console in Chromium', () => {
     await send.waitFor();
     expect(await send.isDisabled()).toBe(true);
     await page.close();
+
+    // A light agent sees the ticket and its contact; each hidden integration says so.
+    const light = await signedIn('light.agent@demo.customer-graph.dev');
+    await openTicket(light, ticket.number);
+    await light.getByLabel('Contact', { exact: true }).waitFor();
+    await expectVisible(
+      light.getByRole('region', { name: 'Inventory' }).getByRole('alert'),
+      'Not allowed',
+    );
+    await tab(light, 'Integrations', 'Billing').click();
+    await expectVisible(
+      light.getByRole('region', { name: 'Billing' }).getByRole('alert'),
+      'Not allowed',
+    );
+    await light.close();
   });
 
   it('shows the progress of an association import it started until the sync run ends', async () => {

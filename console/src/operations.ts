@@ -6,6 +6,7 @@ import ConsoleViewer from './operations/ConsoleViewer.graphql?raw';
 import CreateInventorySalesOrder from './operations/CreateInventorySalesOrder.graphql?raw';
 import CreateTicket from './operations/CreateTicket.graphql?raw';
 import DeskSyncRun from './operations/DeskSyncRun.graphql?raw';
+import InventoryAccess from './operations/InventoryAccess.graphql?raw';
 import InventoryItems from './operations/InventoryItems.graphql?raw';
 import InventoryOfTicket from './operations/InventoryOfTicket.graphql?raw';
 import NewTicketForm from './operations/NewTicketForm.graphql?raw';
@@ -30,6 +31,7 @@ export const operations = {
   CreateInventorySalesOrder: gql(CreateInventorySalesOrder),
   CreateTicket: gql(CreateTicket),
   DeskSyncRun: gql(DeskSyncRun),
+  InventoryAccess: gql(InventoryAccess),
   InventoryItems: gql(InventoryItems),
   InventoryOfTicket: gql(InventoryOfTicket),
   NewTicketForm: gql(NewTicketForm),

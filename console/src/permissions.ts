@@ -1,4 +1,4 @@
-import type { ConsoleViewerData, DocumentAccess } from './types';
+import type { ConsoleViewerData, DocumentAccess, InventoryAccessData } from './types';
 
 /** An action the console offers, or why the agent's profile or the integration does not allow it. */
 export interface Allowance {
@@ -22,12 +22,18 @@ function deskCan(viewer: ConsoleViewerData['viewer'], module: string, action: 'v
  * graph decides again on every request: an action offered here may still be refused (a permission
  * changed since), and the refusal is shown as it comes.
  */
-export function allowances(data: ConsoleViewerData) {
-  const inventory = data.inventoryIntegration;
+export function allowances(
+  viewer: ConsoleViewerData['viewer'],
+  /** Null when the profile may not see inventory at all. */
+  inventoryAccess: InventoryAccessData | null,
+) {
+  const inventory = inventoryAccess?.inventoryIntegration;
   const inventoryOn = inventory?.status === 'ENABLED';
-  const inventoryOff: Allowance = { allowed: false, reason: 'The inventory integration is off' };
-  const associations =
-    deskCan(data.viewer, 'ACCOUNTS', 'edit') && deskCan(data.viewer, 'CONTACTS', 'view');
+  const inventoryOff: Allowance = {
+    allowed: false,
+    reason: inventory ? 'The inventory integration is off' : 'Your profile may not see inventory',
+  };
+  const associations = deskCan(viewer, 'ACCOUNTS', 'edit') && deskCan(viewer, 'CONTACTS', 'view');
   return {
     createSalesOrder: !inventoryOn
       ? inventoryOff

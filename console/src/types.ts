@@ -23,19 +23,13 @@ export interface ConsoleViewerData {
       permissions: { module: string; view: boolean; create: boolean; edit: boolean }[];
     };
   };
+}
+
+export interface InventoryAccessData {
   inventoryIntegration: {
     status: string;
     viewerPermissions: { view: boolean; salesOrders: DocumentAccess; invoices: DocumentAccess };
-  } | null;
-  billingIntegration: {
-    status: string;
-    viewerPermissions: { view: boolean; createInvoices: boolean };
-  } | null;
-  booksIntegration: {
-    status: string;
-    viewerPermissions: { invoices: { view: boolean }; receivables: { view: boolean } };
-  } | null;
-  projectsIntegration: { viewerPermissions: { viewProjects: boolean } } | null;
+  };
 }
 
 export interface TicketSummary {
@@ -80,10 +74,7 @@ export interface TicketDetailData {
     createdAt: string;
     department: { id: string; name: string };
     assignee: { id: string; name: string } | null;
-    contact: ContactSummary & {
-      phone: string | null;
-      accounts: { isPrimary: boolean; account: { id: string; name: string } }[];
-    };
+    contact: ContactSummary & { phone: string | null };
     account: {
       id: string;
       name: string;

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { operations } from '../operations';
 import { allowances } from '../permissions';
 import { hrefOf, useRoute } from '../route';
-import type { ConsoleViewerData } from '../types';
+import type { ConsoleViewerData, InventoryAccessData } from '../types';
 import { AllowancesContext } from '../viewer';
 import { ErrorMessage } from './ErrorMessage';
 import { NewTicketForm } from './NewTicketForm';
@@ -12,11 +12,9 @@ import { TicketPage } from './TicketPage';
 /** The signed-in console: who is signed in, the navigation, and the page the URL names. */
 export function Console({ onSignOut }: { onSignOut: () => void }) {
   const route = useRoute();
-  // A profile that may not see an integration is refused that part: the rest still counts.
-  const { data, error, loading } = useQuery<ConsoleViewerData>(operations.ConsoleViewer, {
-    errorPolicy: 'all',
-  });
-  if (loading) return <p className="loading">Loading…</p>;
+  const { data, error, loading } = useQuery<ConsoleViewerData>(operations.ConsoleViewer);
+  const inventory = useQuery<InventoryAccessData>(operations.InventoryAccess);
+  if (loading || inventory.loading) return <p className="loading">Loading…</p>;
   if (!data?.viewer) {
     return (
       <main>
@@ -26,7 +24,7 @@ export function Console({ onSignOut }: { onSignOut: () => void }) {
     );
   }
   return (
-    <AllowancesContext.Provider value={allowances(data)}>
+    <AllowancesContext.Provider value={allowances(data.viewer, inventory.data ?? null)}>
       <header className="top">
         <strong>Agent console</strong>
         <nav>

@@ -11,12 +11,6 @@ export function ContactCard({ contact }: { contact: Contact }) {
       </p>
       <p>{contact.email}</p>
       {contact.phone && <p>{contact.phone}</p>}
-      <p className="muted">
-        Accounts:{' '}
-        {contact.accounts
-          .map((link) => `${link.account.name}${link.isPrimary ? ' (primary)' : ''}`)
-          .join(', ') || 'none'}
-      </p>
     </div>
   );
 }

@@ -30,10 +30,12 @@ function linesOf(error: unknown): string[] {
 /** A refusal or failure, as a sentence an agent can act on. */
 export function ErrorMessage({ error }: { error: unknown }) {
   if (!error) return null;
+  // A refused field on every row of a list is one refusal to the reader.
+  const lines = [...new Set(linesOf(error))];
   return (
     <div role="alert" className="error">
-      {linesOf(error).map((line, index) => (
-        <p key={index}>{line}</p>
+      {lines.map((line) => (
+        <p key={line}>{line}</p>
       ))}
     </div>
   );

@@ -48,7 +48,7 @@ export function TicketPage({ id }: { id: string }) {
         {ticket.account ? (
           <AccountCard account={ticket.account} />
         ) : (
-          <div className="card">No account</div>
+          <div className="card">No account to show</div>
         )}
       </div>
       <Tabs
@@ -70,5 +70,5 @@ export function TicketPage({ id }: { id: string }) {
 }
 
 function NoAccount() {
-  return <p className="muted">The ticket has no account.</p>;
+  return <p className="muted">No account to show for this ticket.</p>;
 }
