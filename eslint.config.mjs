@@ -13,6 +13,7 @@ export default tseslint.config(
       'coverage/',
       'test-output/',
       'subgraphs/*/generated/',
+      'console/src/generated/',
     ],
   },
   js.configs.recommended,

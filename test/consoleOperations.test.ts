@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Supergraph } from '@apollo/federation-internals';
-import { GraphQLSchema, Kind, parse, validate } from 'graphql';
-import { SUPERGRAPH_FILE } from '../gateway/server';
+import { Kind, parse, validate } from 'graphql';
+import { apiSchema } from '../scripts/apiSchema';
 
 /**
  * The console's operations (console/src/operations/*.graphql) checked against what clients can
@@ -12,11 +11,6 @@ import { SUPERGRAPH_FILE } from '../gateway/server';
 
 const ROOT = path.resolve(__dirname, '..');
 const OPERATIONS_DIR = path.join(ROOT, 'console', 'src', 'operations');
-
-function apiSchema(): GraphQLSchema {
-  const sdl = fs.readFileSync(path.join(ROOT, SUPERGRAPH_FILE), 'utf8');
-  return Supergraph.build(sdl).apiSchema().toGraphQLJSSchema();
-}
 
 const files = fs
   .readdirSync(OPERATIONS_DIR)

@@ -1,4 +1,5 @@
-import { gql } from '@apollo/client';
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type * as Types from './generated/operations';
 import AssociateContacts from './operations/AssociateContacts.graphql?raw';
 import BillingOfTicket from './operations/BillingOfTicket.graphql?raw';
 import BooksOfAccount from './operations/BooksOfAccount.graphql?raw';
@@ -19,28 +20,65 @@ import TicketByNumber from './operations/TicketByNumber.graphql?raw';
 import TicketDetail from './operations/TicketDetail.graphql?raw';
 import TicketList from './operations/TicketList.graphql?raw';
 
+/** An operation's text, parsed, with the types codegen made for its answer and variables. */
+function typed<Result, Variables>(source: string): TypedDocumentNode<Result, Variables> {
+  return gql(source) as TypedDocumentNode<Result, Variables>;
+}
+
 /**
  * Every operation the console sends, parsed from its file in operations/, the same files
  * test/consoleOperations.test.ts validates against the supergraph's API schema.
  */
 export const operations = {
-  AssociateContacts: gql(AssociateContacts),
-  BillingOfTicket: gql(BillingOfTicket),
-  BooksOfAccount: gql(BooksOfAccount),
-  ConsoleViewer: gql(ConsoleViewer),
-  CreateInventorySalesOrder: gql(CreateInventorySalesOrder),
-  CreateTicket: gql(CreateTicket),
-  DeskSyncRun: gql(DeskSyncRun),
-  InventoryAccess: gql(InventoryAccess),
-  InventoryItems: gql(InventoryItems),
-  InventoryOfTicket: gql(InventoryOfTicket),
-  NewTicketForm: gql(NewTicketForm),
-  ProjectsOfAccount: gql(ProjectsOfAccount),
-  SearchAccounts: gql(SearchAccounts),
-  SearchContacts: gql(SearchContacts),
-  SendInventoryInvoice: gql(SendInventoryInvoice),
-  StartAssociationImport: gql(StartAssociationImport),
-  TicketByNumber: gql(TicketByNumber),
-  TicketDetail: gql(TicketDetail),
-  TicketList: gql(TicketList),
+  AssociateContacts: typed<
+    Types.AssociateContactsMutation,
+    Types.AssociateContactsMutationVariables
+  >(AssociateContacts),
+  BillingOfTicket: typed<Types.BillingOfTicketQuery, Types.BillingOfTicketQueryVariables>(
+    BillingOfTicket,
+  ),
+  BooksOfAccount: typed<Types.BooksOfAccountQuery, Types.BooksOfAccountQueryVariables>(
+    BooksOfAccount,
+  ),
+  ConsoleViewer: typed<Types.ConsoleViewerQuery, Types.ConsoleViewerQueryVariables>(ConsoleViewer),
+  CreateInventorySalesOrder: typed<
+    Types.CreateInventorySalesOrderMutation,
+    Types.CreateInventorySalesOrderMutationVariables
+  >(CreateInventorySalesOrder),
+  CreateTicket: typed<Types.CreateTicketMutation, Types.CreateTicketMutationVariables>(
+    CreateTicket,
+  ),
+  DeskSyncRun: typed<Types.DeskSyncRunQuery, Types.DeskSyncRunQueryVariables>(DeskSyncRun),
+  InventoryAccess: typed<Types.InventoryAccessQuery, Types.InventoryAccessQueryVariables>(
+    InventoryAccess,
+  ),
+  InventoryItems: typed<Types.InventoryItemsQuery, Types.InventoryItemsQueryVariables>(
+    InventoryItems,
+  ),
+  InventoryOfTicket: typed<Types.InventoryOfTicketQuery, Types.InventoryOfTicketQueryVariables>(
+    InventoryOfTicket,
+  ),
+  NewTicketForm: typed<Types.NewTicketFormQuery, Types.NewTicketFormQueryVariables>(NewTicketForm),
+  ProjectsOfAccount: typed<Types.ProjectsOfAccountQuery, Types.ProjectsOfAccountQueryVariables>(
+    ProjectsOfAccount,
+  ),
+  SearchAccounts: typed<Types.SearchAccountsQuery, Types.SearchAccountsQueryVariables>(
+    SearchAccounts,
+  ),
+  SearchContacts: typed<Types.SearchContactsQuery, Types.SearchContactsQueryVariables>(
+    SearchContacts,
+  ),
+  SendInventoryInvoice: typed<
+    Types.SendInventoryInvoiceMutation,
+    Types.SendInventoryInvoiceMutationVariables
+  >(SendInventoryInvoice),
+  StartAssociationImport: typed<
+    Types.StartAssociationImportMutation,
+    Types.StartAssociationImportMutationVariables
+  >(StartAssociationImport),
+  TicketByNumber: typed<Types.TicketByNumberQuery, Types.TicketByNumberQueryVariables>(
+    TicketByNumber,
+  ),
+  TicketDetail: typed<Types.TicketDetailQuery, Types.TicketDetailQueryVariables>(TicketDetail),
+  TicketList: typed<Types.TicketListQuery, Types.TicketListQueryVariables>(TicketList),
 };

@@ -1,4 +1,4 @@
-import type { ConsoleViewerData, DocumentAccess, InventoryAccessData } from './types';
+import type { ConsoleViewerQuery, InventoryDocumentAccess, InventoryAccessQuery } from './types';
 
 /** An action the console offers, or why the agent's profile or the integration does not allow it. */
 export interface Allowance {
@@ -8,11 +8,14 @@ export interface Allowance {
 
 const ALLOWED: Allowance = { allowed: true };
 
-function documentAccess(access: DocumentAccess | undefined, needs: 'SEND' | 'CREATE'): boolean {
+function documentAccess(
+  access: InventoryDocumentAccess | undefined,
+  needs: 'SEND' | 'CREATE',
+): boolean {
   return access !== undefined && access.includes(needs);
 }
 
-function deskCan(viewer: ConsoleViewerData['viewer'], module: string, action: 'view' | 'edit') {
+function deskCan(viewer: ConsoleViewerQuery['viewer'], module: string, action: 'view' | 'edit') {
   if (viewer.profile.isAdministrator) return true;
   return viewer.profile.permissions.some((p) => p.module === module && p[action]);
 }
@@ -23,9 +26,9 @@ function deskCan(viewer: ConsoleViewerData['viewer'], module: string, action: 'v
  * changed since), and the refusal is shown as it comes.
  */
 export function allowances(
-  viewer: ConsoleViewerData['viewer'],
+  viewer: ConsoleViewerQuery['viewer'],
   /** Null when the profile may not see inventory at all. */
-  inventoryAccess: InventoryAccessData | null,
+  inventoryAccess: InventoryAccessQuery | null,
 ) {
   const inventory = inventoryAccess?.inventoryIntegration;
   const inventoryOn = inventory?.status === 'ENABLED';

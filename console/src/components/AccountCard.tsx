@@ -1,12 +1,10 @@
-import type { TicketDetailData } from '../types';
+import type { TicketAccount } from '../types';
 import { useAllowances } from '../viewer';
 import { AssociateContactForm } from './AssociateContactForm';
 import { AssociationImport } from './AssociationImport';
 
-type Account = NonNullable<NonNullable<TicketDetailData['ticket']>['account']>;
-
 /** The ticket's account, its contacts, and (profile permitting) adding contacts to it. */
-export function AccountCard({ account }: { account: Account }) {
+export function AccountCard({ account }: { account: TicketAccount }) {
   const { changeAssociations } = useAllowances();
   return (
     <div className="card" aria-label="Account">

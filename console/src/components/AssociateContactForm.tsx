@@ -8,9 +8,7 @@ import { ErrorMessage } from './ErrorMessage';
 export function AssociateContactForm({ accountId }: { accountId: string }) {
   const [search, setSearch] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const [find, found] = useLazyQuery<{ contacts: { nodes: ContactSummary[] } }>(
-    operations.SearchContacts,
-  );
+  const [find, found] = useLazyQuery(operations.SearchContacts);
   const [associate, association] = useMutation(operations.AssociateContacts);
 
   const submit = (event: FormEvent) => {

@@ -4,10 +4,6 @@ import { operations } from '../operations';
 import { ErrorMessage } from './ErrorMessage';
 import { SyncRunProgress } from './SyncRunProgress';
 
-interface StartAnswer {
-  startAssociationImport: { started: boolean; run: { id: string; status: string } };
-}
-
 /** The file as base64, which is how the graph takes it. */
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -23,7 +19,7 @@ async function base64Of(file: File): Promise<string> {
  */
 export function AssociationImport() {
   const [runId, setRunId] = useState<string | null>(null);
-  const [start, starting] = useMutation<StartAnswer>(operations.StartAssociationImport);
+  const [start, starting] = useMutation(operations.StartAssociationImport);
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { date, money, words } from '../format';
 import { operations } from '../operations';
-import type { BillingOfTicketData, Scope } from '../types';
+import type { Scope } from '../types';
 import { BillingOverviewFigures } from './BillingOverviewFigures';
 import { ErrorMessage } from './ErrorMessage';
 import { ScopeFilter } from './ScopeFilter';
@@ -15,13 +15,10 @@ type BillingView = (typeof TABS)[number];
 export function BillingTab({ ticketId }: { ticketId: string }) {
   const [tab, setTab] = useState<BillingView>('Overview');
   const [scope, setScope] = useState<Scope>('ALL_OF_CONTACT');
-  const { data, previousData, error, loading } = useQuery<BillingOfTicketData>(
-    operations.BillingOfTicket,
-    {
-      variables: { id: ticketId, scope },
-      errorPolicy: 'all',
-    },
-  );
+  const { data, previousData, error, loading } = useQuery(operations.BillingOfTicket, {
+    variables: { id: ticketId, scope },
+    errorPolicy: 'all',
+  });
   // Changing the filter keeps the tabs on screen with the last answer until the new one comes.
   const panel = (data ?? previousData)?.ticket?.billing;
   return (

@@ -1,16 +1,16 @@
 import { useQuery } from '@apollo/client/react';
 import { date, money, words } from '../format';
 import { operations } from '../operations';
-import type { BooksOfAccountData } from '../types';
 import { ErrorMessage } from './ErrorMessage';
 
 /** BKS-10: the account's books transactions with their PDFs, and its receivables. */
 export function BooksTab({ accountId }: { accountId: string }) {
   // Books' panel is read fresh on every request: "refresh" is asking again.
-  const { data, error, loading, refetch } = useQuery<BooksOfAccountData>(
-    operations.BooksOfAccount,
-    { variables: { id: accountId }, fetchPolicy: 'cache-and-network', errorPolicy: 'all' },
-  );
+  const { data, error, loading, refetch } = useQuery(operations.BooksOfAccount, {
+    variables: { id: accountId },
+    fetchPolicy: 'cache-and-network',
+    errorPolicy: 'all',
+  });
   const panel = data?.account?.books;
   return (
     <section aria-label="Books">

@@ -2,7 +2,6 @@ import { useQuery } from '@apollo/client/react';
 import { operations } from '../operations';
 import { allowances } from '../permissions';
 import { hrefOf, useRoute } from '../route';
-import type { ConsoleViewerData, InventoryAccessData } from '../types';
 import { AllowancesContext } from '../viewer';
 import { ErrorMessage } from './ErrorMessage';
 import { NewTicketForm } from './NewTicketForm';
@@ -12,8 +11,8 @@ import { TicketPage } from './TicketPage';
 /** The signed-in console: who is signed in, the navigation, and the page the URL names. */
 export function Console({ onSignOut }: { onSignOut: () => void }) {
   const route = useRoute();
-  const { data, error, loading } = useQuery<ConsoleViewerData>(operations.ConsoleViewer);
-  const inventory = useQuery<InventoryAccessData>(operations.InventoryAccess);
+  const { data, error, loading } = useQuery(operations.ConsoleViewer);
+  const inventory = useQuery(operations.InventoryAccess);
   if (loading || inventory.loading) return <p className="loading">Loading…</p>;
   if (!data?.viewer) {
     return (

@@ -1,8 +1,6 @@
-import type { TicketDetailData } from '../types';
+import type { Ticket } from '../types';
 
-type Contact = NonNullable<TicketDetailData['ticket']>['contact'];
-
-export function ContactCard({ contact }: { contact: Contact }) {
+export function ContactCard({ contact }: { contact: Ticket['contact'] }) {
   return (
     <div className="card" aria-label="Contact">
       <h2>Contact</h2>

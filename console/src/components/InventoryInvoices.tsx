@@ -1,12 +1,12 @@
 import { date, money, words } from '../format';
-import type { InventoryInvoice, Page, Scope } from '../types';
+import type { InventoryPanel, Scope } from '../types';
 import { useAllowances } from '../viewer';
 import { ScopeFilter } from './ScopeFilter';
 import { SendInvoiceButton } from './SendInvoiceButton';
 
 /** Invoices with their status; a draft can be e-mailed to the contact when the profile allows. */
 export function InventoryInvoices(props: {
-  invoices: Page<InventoryInvoice>;
+  invoices: InventoryPanel['invoices'];
   scope: Scope;
   onScopeChange: (scope: Scope) => void;
   onSent: () => void;

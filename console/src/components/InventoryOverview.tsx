@@ -1,7 +1,7 @@
 import { date, words } from '../format';
-import type { Address, InventoryPanel } from '../types';
+import type { InventoryAddress, InventoryPanel } from '../types';
 
-function AddressLine({ label, address }: { label: string; address: Address | null }) {
+function AddressLine({ label, address }: { label: string; address: InventoryAddress | null }) {
   return (
     <p>
       {label}:{' '}

@@ -1,5 +1,5 @@
 import { date, money, words } from '../format';
-import type { InventorySalesOrder, Page, Scope } from '../types';
+import type { InventoryPanel, Scope } from '../types';
 import { useAllowances } from '../viewer';
 import { CreateSalesOrderForm } from './CreateSalesOrderForm';
 import { ScopeFilter } from './ScopeFilter';
@@ -7,7 +7,7 @@ import { ScopeFilter } from './ScopeFilter';
 /** Sales orders with their status, line items and returned items; INV-7 creates one. */
 export function InventorySalesOrders(props: {
   ticketId: string;
-  orders: Page<InventorySalesOrder>;
+  orders: InventoryPanel['salesOrders'];
   scope: Scope;
   onScopeChange: (scope: Scope) => void;
   onCreated: () => void;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { operations } from '../operations';
-import type { InventoryOfTicketData, Scope } from '../types';
+import type { Scope } from '../types';
 import { ErrorMessage } from './ErrorMessage';
 import { InventoryActivity } from './InventoryActivity';
 import { InventoryInvoices } from './InventoryInvoices';
@@ -16,10 +16,10 @@ type InventoryView = (typeof TABS)[number];
 export function InventoryTab({ ticketId }: { ticketId: string }) {
   const [tab, setTab] = useState<InventoryView>('Overview');
   const [scope, setScope] = useState<Scope>('ALL_OF_CONTACT');
-  const { data, previousData, error, loading, refetch } = useQuery<InventoryOfTicketData>(
-    operations.InventoryOfTicket,
-    { variables: { id: ticketId, scope }, errorPolicy: 'all' },
-  );
+  const { data, previousData, error, loading, refetch } = useQuery(operations.InventoryOfTicket, {
+    variables: { id: ticketId, scope },
+    errorPolicy: 'all',
+  });
   // Changing the filter keeps the tabs on screen with the last answer until the new one comes.
   const panel = (data ?? previousData)?.ticket?.inventory;
   const refresh = () => void refetch();

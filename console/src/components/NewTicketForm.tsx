@@ -3,7 +3,6 @@ import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { money, words } from '../format';
 import { operations } from '../operations';
 import { navigate } from '../route';
-import type { NewTicketFormData } from '../types';
 import { BillingOverviewFigures } from './BillingOverviewFigures';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -11,10 +10,6 @@ import { ErrorMessage } from './ErrorMessage';
 const MIN_CONTACT_TEXT = 2;
 /** Waits for a pause in typing before asking, so each keystroke is not a request. */
 const TYPING_PAUSE_MS = 250;
-
-interface CreatedTicket {
-  createTicket: { id: string; number: number };
-}
 
 /**
  * BIL-5: a new ticket for a contact of an account; while the contact's name is typed, the
@@ -28,18 +23,16 @@ export function NewTicketForm() {
   const [contactId, setContactId] = useState('');
   const [subject, setSubject] = useState('');
   const [departmentId, setDepartmentId] = useState('');
-  const [findAccounts, accounts] = useLazyQuery<{
-    accounts: { nodes: { id: string; name: string }[] };
-  }>(operations.SearchAccounts);
+  const [findAccounts, accounts] = useLazyQuery(operations.SearchAccounts);
   useEffect(() => {
     const timer = window.setTimeout(() => setTyped(contactText.trim()), TYPING_PAUSE_MS);
     return () => window.clearTimeout(timer);
   }, [contactText]);
-  const form = useQuery<NewTicketFormData>(operations.NewTicketForm, {
+  const form = useQuery(operations.NewTicketForm, {
     variables: { contact: typed, accountId },
     skip: !accountId || typed.length < MIN_CONTACT_TEXT,
   });
-  const [createTicket, creation] = useMutation<CreatedTicket>(operations.CreateTicket);
+  const [createTicket, creation] = useMutation(operations.CreateTicket);
   const departments = form.data?.departments ?? [];
   const chosenDepartment = departmentId || departments[0]?.id || '';
 

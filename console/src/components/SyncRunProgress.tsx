@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { words } from '../format';
 import { operations } from '../operations';
-import type { DeskSyncRunData, SyncRunStatus } from '../types';
+import type { SyncRunStatus } from '../types';
 import { ErrorMessage } from './ErrorMessage';
 
 const POLL_MS = 1000;
@@ -10,7 +10,7 @@ const FINISHED: SyncRunStatus[] = ['SUCCEEDED', 'FAILED', 'STOPPED'];
 
 /** A running sync run, asked again every second until it has ended. */
 export function SyncRunProgress({ runId }: { runId: string }) {
-  const { data, error, stopPolling } = useQuery<DeskSyncRunData>(operations.DeskSyncRun, {
+  const { data, error, stopPolling } = useQuery(operations.DeskSyncRun, {
     variables: { id: runId },
     pollInterval: POLL_MS,
     fetchPolicy: 'network-only',

@@ -3,21 +3,21 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { date, words } from '../format';
 import { operations } from '../operations';
 import { hrefOf, navigate } from '../route';
-import type { TicketListData } from '../types';
+import type { TicketStatus } from '../types';
 import { ErrorMessage } from './ErrorMessage';
 
 const PAGE_SIZE = 20;
-const STATUSES = ['', 'OPEN', 'ON_HOLD', 'ESCALATED', 'CLOSED'];
+const STATUSES: TicketStatus[] = ['OPEN', 'ON_HOLD', 'ESCALATED', 'CLOSED'];
 
 /** The tickets, newest first, a page at a time; a ticket can also be opened by its number. */
 export function TicketList() {
   const client = useApolloClient();
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<TicketStatus | ''>('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [number, setNumber] = useState('');
   const [lookupError, setLookupError] = useState<unknown>(null);
   const after = cursors[cursors.length - 1];
-  const { data, error, loading } = useQuery<TicketListData>(operations.TicketList, {
+  const { data, error, loading } = useQuery(operations.TicketList, {
     variables: { first: PAGE_SIZE, after, filter: status ? { status } : null },
     // A profile that may not see accounts still sees its tickets, the account left empty.
     errorPolicy: 'all',
@@ -26,9 +26,10 @@ export function TicketList() {
   const openByNumber = async (event: FormEvent) => {
     event.preventDefault();
     setLookupError(null);
-    const { data: found, error: failed } = await client.query<{
-      ticketByNumber: { id: string } | null;
-    }>({ query: operations.TicketByNumber, variables: { number: Number(number) } });
+    const { data: found, error: failed } = await client.query({
+      query: operations.TicketByNumber,
+      variables: { number: Number(number) },
+    });
     if (found?.ticketByNumber) navigate({ page: 'ticket', id: found.ticketByNumber.id });
     else setLookupError(failed ?? new Error(`There is no ticket #${number}`));
   };
@@ -57,13 +58,14 @@ export function TicketList() {
           <select
             value={status}
             onChange={(event) => {
-              setStatus(event.target.value);
+              setStatus(STATUSES.find((value) => value === event.target.value) ?? '');
               setCursors([null]);
             }}
           >
+            <option value="">Any</option>
             {STATUSES.map((value) => (
               <option key={value} value={value}>
-                {value ? words(value) : 'Any'}
+                {words(value)}
               </option>
             ))}
           </select>

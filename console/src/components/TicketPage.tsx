@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { date, words } from '../format';
 import { operations } from '../operations';
-import type { TicketDetailData } from '../types';
 import { AccountCard } from './AccountCard';
 import { BillingTab } from './BillingTab';
 import { BooksTab } from './BooksTab';
@@ -18,7 +17,7 @@ type Integration = (typeof INTEGRATIONS)[number];
 /** One ticket: its contact and account, and one tab per integration. */
 export function TicketPage({ id }: { id: string }) {
   const [tab, setTab] = useState<Integration>('Inventory');
-  const { data, error, loading } = useQuery<TicketDetailData>(operations.TicketDetail, {
+  const { data, error, loading } = useQuery(operations.TicketDetail, {
     variables: { id },
     errorPolicy: 'all',
   });
