@@ -80,6 +80,7 @@ async function panelsOf(graph: Graph, ticket: DemoTicket) {
         invoices: { nodes: { id: string; number: string; status: string }[] };
       };
       billing: {
+        overview: { customers: { email: string }[] };
         subscriptions: { nodes: { number: string }[] };
         invoices: { nodes: { number: string }[] };
       };
@@ -101,6 +102,7 @@ async function panelsOf(graph: Graph, ticket: DemoTicket) {
           invoices(first: 20) { nodes { id number status } }
         }
         billing {
+          overview { customers { email } }
           subscriptions(first: 20) { nodes { number } }
           invoices(first: 20) { nodes { number } }
         }
@@ -191,6 +193,7 @@ describe('the agent console in Chromium', () => {
     await tab(page, 'Integrations', 'Billing').click();
     const billing = page.getByRole('region', { name: 'Billing' });
     await expectVisible(billing.getByLabel('Billing overview'), 'Credit balance');
+    await expectVisible(billing, panels.ticket.billing.overview.customers[0].email);
     await tab(page, 'Billing', 'Subscriptions').click();
     await expectVisible(
       billing.getByRole('table', { name: 'Subscriptions' }),

@@ -1,4 +1,9 @@
-import type { ConsoleViewerQuery, InventoryDocumentAccess, InventoryAccessQuery } from './types';
+import type {
+  ConsoleViewerQuery,
+  InventoryAccessQuery,
+  InventoryDocumentAccess,
+  PermissionModule,
+} from './types';
 
 /** An action the console offers, or why the agent's profile or the integration does not allow it. */
 export interface Allowance {
@@ -15,7 +20,11 @@ function documentAccess(
   return access !== undefined && access.includes(needs);
 }
 
-function deskCan(viewer: ConsoleViewerQuery['viewer'], module: string, action: 'view' | 'edit') {
+function deskCan(
+  viewer: ConsoleViewerQuery['viewer'],
+  module: PermissionModule,
+  action: 'view' | 'edit',
+) {
   if (viewer.profile.isAdministrator) return true;
   return viewer.profile.permissions.some((p) => p.module === module && p[action]);
 }

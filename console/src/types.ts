@@ -10,6 +10,7 @@ export type {
   ConsoleViewerQuery,
   InventoryAccessQuery,
   InventoryDocumentAccess,
+  PermissionModule,
   SyncRunStatus,
   TicketStatus,
 } from './generated/operations';
