@@ -4,7 +4,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { config, ConfigError, loadConfig } from '../shared/config';
 import { type Identity, IDENTITY_HEADER, signForwardedIdentity } from '../shared/identity';
 import { ensureConsoleBuilt } from './consoleBuild';
-import { expectError, expectNoErrors, sqlOn } from './expectations';
+import { expectError, expectNoErrors, sqlOn, unique, waitFor } from './expectations';
 import { Graph, postGraphQL, startGraph } from './harness';
 
 /**
@@ -303,6 +303,66 @@ describe('the agent console in Chromium', () => {
     } finally {
       expectNoErrors(await setLevels(before));
     }
+    await page.close();
+  });
+
+  it("sends an invoice to the contact and associates a contact with the ticket's account", async () => {
+    const panels = await panelsOf(graph, ticket);
+    const invoice = panels.ticket.inventory.invoices.nodes.find((i) => i.status !== 'VOID');
+    if (!invoice) throw new Error('the demo contact has no invoice to send');
+    const emailsOf = async () => {
+      const res = await graph.query<{ inventoryInvoice: { emails: { to: string }[] } }>(
+        'agent',
+        'query ($id: ID!) { inventoryInvoice(id: $id) { emails { to } } }',
+        { id: invoice.id },
+      );
+      expectNoErrors(res);
+      return res.data?.inventoryInvoice.emails.length ?? 0;
+    };
+    const emailsBefore = await emailsOf();
+    const firstName = unique('Console');
+    const created = await graph.query<{ createContact: { id: string } }>(
+      'admin',
+      'mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }',
+      {
+        input: {
+          firstName,
+          lastName: 'Associated',
+          email: `${firstName.replace(/\W+/g, '.').toLowerCase()}@example.invalid`,
+        },
+      },
+    );
+    expectNoErrors(created);
+
+    const page = await signedIn('agent@demo.customer-graph.dev');
+    await openTicket(page, ticket.number);
+    await tab(page, 'Inventory', 'Invoices').click();
+    await page.getByRole('button', { name: `Send invoice ${invoice.number}` }).click();
+    await waitFor(
+      'the invoice e-mail',
+      async () => (await emailsOf()) > emailsBefore,
+      UI_TIMEOUT_MS,
+    );
+    expect(await page.getByRole('region', { name: 'Inventory' }).getByRole('alert').count()).toBe(
+      0,
+    );
+
+    const association = page.getByRole('form', { name: 'Associate a contact' });
+    await association.getByLabel('Associate a contact').fill(firstName);
+    await association.getByRole('button', { name: 'Find' }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: firstName })
+      .getByRole('button', { name: 'Associate' })
+      .click();
+    await expectVisible(page.getByRole('status'), 'is now a contact of this account');
+    await expectVisible(page.getByRole('list', { name: 'Account contacts' }), firstName);
+    const linked = await graph.query<{ contact: { accounts: { account: { id: string } }[] } }>(
+      'agent',
+      'query ($id: ID!) { contact(id: $id) { accounts { account { id } } } }',
+      { id: created.data?.createContact.id },
+    );
+    expect(linked.data?.contact.accounts).toEqual([{ account: { id: ticket.accountId } }]);
     await page.close();
   });
 
