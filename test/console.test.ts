@@ -430,7 +430,7 @@ describe('the agent console in Chromium', () => {
     await page.close();
   });
 
-  it("shows a contact's billing data on the new-ticket form while the name is typed (BIL-5)", async () => {
+  it("shows a contact's billing data on the new-ticket form while the name is typed (BIL-5), and creates the ticket", async () => {
     const [names] = await sqlOn(() => graph.dataSources.desk).sql<{
       contact: string;
       account: string;
@@ -449,6 +449,18 @@ describe('the agent console in Chromium', () => {
     await expectVisible(matches, names.contact);
     await expectVisible(matches.getByLabel('Billing overview').first(), 'Credit balance');
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'new-ticket.png'), fullPage: true });
+
+    // The ticket is made for the chosen contact under that account, and opens.
+    await matches.getByRole('radio').first().check();
+    const subject = unique('Console ticket');
+    await page.getByLabel('Subject').fill(subject);
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(subject) }).waitFor();
+    const [made] = await sqlOn(() => graph.dataSources.desk).sql<{ accountId: string }>(
+      'SELECT account_id AS "accountId" FROM desk.ticket WHERE subject = $1',
+      [subject],
+    );
+    expect(made).toEqual({ accountId: ticket.accountId });
     await page.close();
   });
 
