@@ -8,10 +8,12 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'dist/',
+      'console/dist/',
       '.data/',
       'coverage/',
       'test-output/',
       'subgraphs/*/generated/',
+      'console/src/generated/',
     ],
   },
   js.configs.recommended,

@@ -26,7 +26,8 @@ const LANDING_PAGE_FRAMES = [
  * cannot know, so the header allows inline scripts and the page's own meta policy, which browsers
  * enforce as well, still admits only those with the nonce. `upgrade-insecure-requests` is left out:
  * in development the gateway speaks plain HTTP, and Sandbox's requests to it would be sent to an
- * https://localhost that does not exist.
+ * https://localhost that does not exist. The agent console (/console) needs nothing more: its
+ * scripts, styles and calls to /graphql are all 'self'.
  */
 export function securityHeaders() {
   return helmet({

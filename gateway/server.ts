@@ -17,6 +17,7 @@ import { listen, RunningService } from '../shared/subgraph';
 import { PostgresApqCache } from './apqCache';
 import { authenticate } from './auth';
 import { graphqlCors, securityHeaders } from './browserPolicy';
+import { consoleRoutes } from './console';
 import { createGatewayDataSource } from './database';
 import { documentRoutes } from './documents';
 import { graphqlHttpErrors } from './httpErrors';
@@ -159,6 +160,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   app.get('/', (_req, res) => res.redirect('/graphql'));
   // Links a browser opens without an Authorization header: each carries its own signed token.
   app.use(documentRoutes({ config, log: options.log, booksUrl: urlOf('books') ?? '' }));
+  app.use(consoleRoutes({ config, log: options.log, deskUrl: urlOf('desk') ?? '' }));
   app.use(
     '/graphql',
     graphqlCors(config.edge),

@@ -17,3 +17,6 @@ fs.copyFileSync(path.join(root, shared), path.join(dist, shared));
 const manifest = path.join('operations', 'partners', 'persisted-query-manifest.json');
 fs.mkdirSync(path.dirname(path.join(dist, manifest)), { recursive: true });
 fs.copyFileSync(path.join(root, manifest), path.join(dist, manifest));
+// The built console, which a gateway serves with CONSOLE_ENABLED (or CONSOLE_DIST_DIR elsewhere).
+const consoleDist = path.join('console', 'dist');
+fs.cpSync(path.join(root, consoleDist), path.join(dist, consoleDist), { recursive: true });

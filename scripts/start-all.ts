@@ -107,10 +107,14 @@ async function main(): Promise<void> {
       });
     }
     const url = `http://localhost:${settings.gateway.port}/graphql`;
+    const consoleUrl = settings.console.enabled
+      ? `http://localhost:${settings.gateway.port}/console/ (sign in as a demo agent)`
+      : 'off (CONSOLE_ENABLED=false)';
     console.log(`
 customer-graph is running.
 
   Gateway and Apollo Sandbox: ${url}
+  Agent console: ${consoleUrl}
   Authorization header for ${admin.name} (${admin.profile}):
 
     Authorization: Bearer ${token}

@@ -93,6 +93,18 @@ export interface Config {
     /** Whether a refused operation's error names the limit and the measured value. */
     exposeLimits: boolean;
   };
+  /** The agent console (console/), a browser app the gateway serves at /console. */
+  console: {
+    /** Whether the gateway serves the built console; on outside production unless set. */
+    enabled: boolean;
+    /** The console's built files (`npm run console:build`). */
+    distDir: string;
+    /**
+     * Development only: the console's sign-in as any active agent by e-mail alone, for the demo
+     * agents. Never in production, where agents bring a token from the real sign-in.
+     */
+    demoSignIn: boolean;
+  };
   /** Largest request body the gateway and subgraphs accept (association files travel as base64). */
   requestBodyLimitBytes: number;
   jobs: {
@@ -274,6 +286,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       fieldSuggestions: flag(env, 'GRAPHQL_FIELD_SUGGESTIONS', !production),
       exposeLimits: flag(env, 'GRAPHQL_EXPOSE_LIMITS', !production),
     },
+    console: {
+      enabled: flag(env, 'CONSOLE_ENABLED', !production),
+      distDir: path.resolve(projectRoot, env.CONSOLE_DIST_DIR || 'console/dist'),
+      demoSignIn: flag(env, 'CONSOLE_DEMO_SIGN_IN', !production),
+    },
     requestBodyLimitBytes: positive(env, 'REQUEST_BODY_LIMIT_BYTES', 16 * 1024 * 1024),
     jobs: {
       workersInProcess: flag(env, 'JOB_WORKERS_IN_PROCESS', true),
@@ -311,6 +328,9 @@ function assertProductionSecrets(config: Config): void {
     ['SUBGRAPH_SIGNING_SECRET', config.auth.subgraphSecret],
   ] as const) {
     if (secret.length < 32) problems.push(`${name} must be at least 32 characters`);
+  }
+  if (config.console.demoSignIn) {
+    problems.push('CONSOLE_DEMO_SIGN_IN signs anyone in by e-mail alone');
   }
   if (problems.length > 0) {
     throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);

@@ -84,6 +84,7 @@ export const deskPermissions = createPermissions({
     partner: isAdministrator,
     // The gateway, before it knows who the partner is; not in the public API either.
     partnerCredential: isPeerService,
+    agentCredential: isPeerService,
   },
   Mutation: {
     createTicket: can('TICKETS', 'create'),
@@ -133,6 +134,7 @@ export const deskPermissions = createPermissions({
   // Holds the key itself: guarded like the mutations that return it, not as a mere container.
   CreatedPartner: isAdministrator,
   PartnerCredential: isPeerService,
+  AgentCredential: isPeerService,
   // Containers only: whatever they hold is guarded by its own type's rule.
   PageInfo: allow,
   TicketConnection: allow,

@@ -141,6 +141,14 @@ export type AgentConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What the gateway needs of an active agent to sign a development token for them. */
+export type AgentCredential = {
+  __typename?: 'AgentCredential';
+  agentId: Scalars['ID']['output'];
+  email: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
 export type AgentEdge = {
   __typename?: 'AgentEdge';
   cursor: Scalars['String']['output'];
@@ -818,6 +826,11 @@ export type Query = {
   __typename?: 'Query';
   account?: Maybe<Account>;
   accounts: AccountConnection;
+  /**
+   * The gateway only (a peer service acting on its own behalf), for the console's demo sign-in in
+   * development: the active agent with this e-mail (any case), or null. Not in the public API.
+   */
+  agentCredential?: Maybe<AgentCredential>;
   agentProfiles: Array<AgentProfile>;
   agents: AgentConnection;
   contact?: Maybe<Contact>;
@@ -874,6 +887,14 @@ export type QueryAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Desk owns the help desk (tickets, contacts, accounts, products, agents, departments, agent
+ * profiles) and plays the CRM side for the other integrations (deals with stages, CRM tasks).
+ */
+export type QueryAgentCredentialArgs = {
+  email: Scalars['String']['input'];
 };
 
 /**
@@ -1377,6 +1398,7 @@ export type ResolversTypes = {
   Agent: ResolverTypeWrapper<AgentRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AgentConnection: ResolverTypeWrapper<AgentConnectionModel>;
+  AgentCredential: ResolverTypeWrapper<AgentCredential>;
   AgentEdge: ResolverTypeWrapper<AgentEdgeModel>;
   AgentProfile: ResolverTypeWrapper<AgentProfileRow>;
   AssociateContactsInput: AssociateContactsInput;
@@ -1483,6 +1505,7 @@ export type ResolversParentTypes = {
   Agent: AgentRow;
   Boolean: Scalars['Boolean']['output'];
   AgentConnection: AgentConnectionModel;
+  AgentCredential: AgentCredential;
   AgentEdge: AgentEdgeModel;
   AgentProfile: AgentProfileRow;
   AssociateContactsInput: AssociateContactsInput;
@@ -1666,6 +1689,16 @@ export type AgentConnectionResolvers<
   nodes?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AgentCredentialResolvers<
+  ContextType = DeskContext,
+  ParentType extends ResolversParentTypes['AgentCredential'] =
+    ResolversParentTypes['AgentCredential'],
+> = {
+  agentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AgentEdgeResolvers<
@@ -2271,6 +2304,12 @@ export type QueryResolvers<
     ContextType,
     Partial<QueryAccountsArgs>
   >;
+  agentCredential?: Resolver<
+    Maybe<ResolversTypes['AgentCredential']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryAgentCredentialArgs, 'email'>
+  >;
   agentProfiles?: Resolver<Array<ResolversTypes['AgentProfile']>, ParentType, ContextType>;
   agents?: Resolver<
     ResolversTypes['AgentConnection'],
@@ -2494,6 +2533,7 @@ export type Resolvers<ContextType = DeskContext> = {
   AccountEdge?: AccountEdgeResolvers<ContextType>;
   Agent?: AgentResolvers<ContextType>;
   AgentConnection?: AgentConnectionResolvers<ContextType>;
+  AgentCredential?: AgentCredentialResolvers<ContextType>;
   AgentEdge?: AgentEdgeResolvers<ContextType>;
   AgentProfile?: AgentProfileResolvers<ContextType>;
   AssociationImportReport?: AssociationImportReportResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { likePattern, orNull } from '../../../shared/lookups';
 import { syncRunPage } from '../../../shared/jobs/syncRunGraph';
 import { deskSyncRuns } from '../jobs/runs';
 import { newTicketForm } from '../services/newTicketForm';
+import { agentCredential } from '../services/agents';
 import * as partners from '../services/partners';
 import type { QueryResolvers } from '../generated/resolvers';
 import {
@@ -180,6 +181,7 @@ export const Query: QueryResolvers = {
   partners: (_, __, ctx) => partners.listPartners(ctx.db),
   partner: (_, { id }, ctx) => orNull(ctx.loaders.partner.load(id)),
   partnerCredential: (_, { keyHash }, ctx) => partners.partnerCredential(ctx.db, keyHash),
+  agentCredential: (_, { email }, ctx) => agentCredential(ctx.db, email),
 
   crmTasks: (_, args, ctx) => {
     const query = ctx.db.getRepository(CrmTask).createQueryBuilder('task');
