@@ -1,6 +1,7 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import type { Histogram } from 'prom-client';
 import type { Config } from '../shared/config';
 import { REFUSAL_CODES } from '../shared/errors';
 import { Identity, IDENTITY_HEADER, signForwardedIdentity } from '../shared/identity';
@@ -26,13 +27,33 @@ export function fetcherWithTimeout(timeoutMs: number): Fetcher {
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly serviceName: string;
+  private readonly fetches: Histogram<'subgraph' | 'outcome'> | undefined;
 
   constructor(
-    options: { name: string; url: string; timeoutMs: number },
+    options: {
+      name: string;
+      url: string;
+      timeoutMs: number;
+      /** Times every fetch to this subgraph (`/metrics`), `error` when it failed or timed out. */
+      fetches?: Histogram<'subgraph' | 'outcome'>;
+    },
     private readonly auth: Config['auth'],
   ) {
     super({ url: options.url, fetcher: fetcherWithTimeout(options.timeoutMs) });
     this.serviceName = options.name;
+    this.fetches = options.fetches;
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const timer = this.fetches?.startTimer({ subgraph: this.serviceName });
+    try {
+      const response = await super.process(options);
+      timer?.({ outcome: 'ok' });
+      return response;
+    } catch (error) {
+      timer?.({ outcome: 'error' });
+      throw error;
+    }
   }
 
   /**

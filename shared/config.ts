@@ -93,6 +93,15 @@ export interface Config {
     /** Whether a refused operation's error names the limit and the measured value. */
     exposeLimits: boolean;
   };
+  /** `/metrics` in Prometheus format on the gateway and every subgraph. */
+  metrics: {
+    enabled: boolean;
+    /**
+     * Distinct operation names that get their own label; later names are counted as `other`, so
+     * clients that invent names cannot grow the series without bound.
+     */
+    maxOperations: number;
+  };
   /** Largest request body the gateway and subgraphs accept (association files travel as base64). */
   requestBodyLimitBytes: number;
   jobs: {
@@ -273,6 +282,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       corsOrigins: corsOrigins(env.CORS_ORIGINS, production ? [] : '*'),
       fieldSuggestions: flag(env, 'GRAPHQL_FIELD_SUGGESTIONS', !production),
       exposeLimits: flag(env, 'GRAPHQL_EXPOSE_LIMITS', !production),
+    },
+    metrics: {
+      enabled: flag(env, 'METRICS_ENABLED', true),
+      maxOperations: positive(env, 'METRICS_MAX_OPERATIONS', 100),
     },
     requestBodyLimitBytes: positive(env, 'REQUEST_BODY_LIMIT_BYTES', 16 * 1024 * 1024),
     jobs: {
