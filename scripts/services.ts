@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { type Config, SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
@@ -11,6 +12,15 @@ export interface RunningServices {
   processes: { name: ServiceName; child: ChildProcess }[];
   /** Stops every service (SIGTERM) and waits for each to exit. */
   stop(): Promise<void>;
+}
+
+/** A port nothing listens on now, for a server that must know its URL before it starts. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /** The ports the configuration gives each service. */
