@@ -24,6 +24,7 @@ import type { LoadLine, LoadSpec } from './bench/load';
 import { MemorySampler } from './bench/memory';
 import {
   Inputs,
+  LIST_COMPARISONS,
   LIST_LENGTHS,
   operationDocument,
   OPERATION_NAMES,
@@ -45,6 +46,8 @@ interface Flags {
   full: boolean;
   soakConnections: number;
   soakSeconds: number;
+  /** Each service writes a V8 CPU profile here when it stops (`--cpu-prof`). */
+  profileDir: string | undefined;
 }
 
 function numberFlag(name: string, fallback: number): number {
@@ -73,6 +76,9 @@ function flags(): Flags {
     full: process.argv.includes('--full'),
     soakConnections: numberFlag('soak-connections', 50),
     soakSeconds: numberFlag('soak', 300),
+    profileDir: process.argv.includes('--cpu-prof')
+      ? path.join(settings.projectRoot, 'bench-results', 'profiles')
+      : undefined,
   };
 }
 
@@ -152,7 +158,12 @@ function load(spec: LoadSpec, onProgress: (line: LoadLine) => void = () => {}) {
  * Picks what the operations ask about, the same on every run of a dataset: the account with the
  * most contacts, and among its latest tickets the one whose customer-360 answer is the fullest.
  */
-async function startClient(adminUrl: string, scale: number, logFile: string): Promise<Client> {
+async function startClient(
+  adminUrl: string,
+  scale: number,
+  logFile: string,
+  profileDir: string | undefined,
+): Promise<Client> {
   let agent: { id: string; email: string } | undefined;
   let accountId = '';
   let contacts = 0;
@@ -174,7 +185,7 @@ async function startClient(adminUrl: string, scale: number, logFile: string): Pr
     );
   }
   log.info({ scale }, 'starting the graph');
-  const graph = await startBenchGraph(url, logFile);
+  const graph = await startBenchGraph(url, logFile, profileDir);
   const token = signAgentToken(agent, graph.config.auth);
   const client: Client = { url, graph, token, agent, inputs: { accountId, ticketId: '' } };
   const tickets = JSON.parse(
@@ -227,8 +238,7 @@ async function countStatements(
 ): Promise<StatementCount[]> {
   const counts: StatementCount[] = [];
   for (const operation of only) {
-    const length = LIST_LENGTHS[operation];
-    const lengths = length === undefined ? [undefined] : [length / 10, length];
+    const lengths = LIST_COMPARISONS[operation] ?? [undefined];
     for (const listLength of lengths) {
       const request = gatewayRequest(client, operation, listLength);
       counts.push({
@@ -327,7 +337,7 @@ async function benchDataset(
   logFile: string,
   options: { statements: boolean; soak: boolean },
 ): Promise<{ runs: RunFigures[]; statements: StatementCount[] | null; soak: SoakFigures | null }> {
-  const client = await startClient(adminUrl, scale, logFile);
+  const client = await startClient(adminUrl, scale, logFile, flags.profileDir);
   const memory = new MemorySampler(client.graph.pids);
   const statistics = await StatementStatistics.open(client.url, log);
   try {

@@ -42,10 +42,12 @@ function spawnService(
   name: ServiceName,
   env: NodeJS.ProcessEnv,
   onLine: (line: string) => void,
+  nodeArguments: readonly string[],
 ): ChildProcess {
   const compiled = path.extname(__filename) === '.js';
   const entry = path.join(__dirname, `service${path.extname(__filename)}`);
-  const child = spawn(process.execPath, compiled ? [entry] : ['--import', 'tsx', entry], {
+  const args = [...nodeArguments, ...(compiled ? [entry] : ['--import', 'tsx', entry])];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, SERVICE: name },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -92,13 +94,20 @@ export async function startServices(options: {
   gatewayEnv?: NodeJS.ProcessEnv;
   ports: Record<ServiceName, number>;
   onLine: (service: ServiceName, index: number) => (line: string) => void;
+  /** Options for node itself, such as `--cpu-prof` (which NODE_OPTIONS does not take). */
+  nodeArguments?: readonly string[];
 }): Promise<RunningServices> {
   const processes: RunningServices['processes'] = [];
   const names: ServiceName[] = [...SUBGRAPHS.map((subgraph) => subgraph.name), 'gateway'];
   try {
     for (const [index, name] of names.entries()) {
       const env = name === 'gateway' ? { ...options.env, ...options.gatewayEnv } : options.env;
-      const child = spawnService(name, env, options.onLine(name, index));
+      const child = spawnService(
+        name,
+        env,
+        options.onLine(name, index),
+        options.nodeArguments ?? [],
+      );
       processes.push({ name, child });
       await waitForHealth(name, options.ports[name], child);
     }

@@ -96,7 +96,9 @@ export function evaluateTargets(figures: BenchFigures, baseScale: number): Targe
       outcomes.push({
         target: `${operation}: SQL statements per request independent of list length`,
         pass: null,
-        detail: 'not counted (pg_stat_statements unavailable)',
+        detail: figures.statements
+          ? 'operation not in this run'
+          : 'not counted (pg_stat_statements unavailable)',
       });
       continue;
     }
