@@ -13,6 +13,7 @@ import { openBenchServer, prepareDataset, StatementStatistics } from './bench/da
 import {
   BenchFigures,
   evaluateTargets,
+  latencyOf,
   RunFigures,
   runTable,
   SoakFigures,
@@ -328,21 +329,96 @@ async function soak(client: Client, flags: Flags, memory: MemorySampler): Promis
   };
 }
 
-/** Measures one dataset: what `only` asks for, plus the soak when asked; stops its graph after. */
+/** The parts of a comparison run, summed: every slice's latencies, requests and errors. */
+interface Slices {
+  latencies: number[];
+  requests: number;
+  errors: number;
+  started: number;
+}
+
+/**
+ * Operations 1 and 2 on both datasets, loaded in turns of a fifth of the duration each, so that
+ * what else the machine does falls on both alike; each side's figures are its slices together.
+ */
+async function compareScales(
+  sides: { client: Client; scale: number; memory: MemorySampler }[],
+  operations: readonly OperationName[],
+  flags: Flags,
+): Promise<RunFigures[]> {
+  const SLICES = 5;
+  const sliceSeconds = Math.max(2, Math.round(flags.durationSeconds / SLICES));
+  const figures: RunFigures[] = [];
+  for (const operation of operations) {
+    const requests = sides.map(({ client }) => [gatewayRequest(client, operation)]);
+    for (const side of requests) {
+      await load({
+        connections: flags.connections,
+        durationSeconds: flags.warmupSeconds,
+        requests: side,
+      });
+    }
+    const slices: Slices[] = sides.map(() => ({
+      latencies: [],
+      requests: 0,
+      errors: 0,
+      started: Date.now(),
+    }));
+    for (let slice = 0; slice < SLICES; slice += 1) {
+      for (const [index, side] of requests.entries()) {
+        const result = await load({
+          connections: flags.connections,
+          durationSeconds: sliceSeconds,
+          requests: side,
+          latencies: true,
+        });
+        slices[index].latencies.push(...(result.latenciesMs ?? []));
+        slices[index].requests += result.requests;
+        slices[index].errors += result.errors;
+      }
+    }
+    for (const [index, { scale, memory }] of sides.entries()) {
+      const { latencies, requests: answered, errors, started } = slices[index];
+      figures.push({
+        operation,
+        scale,
+        connections: flags.connections,
+        durationSeconds: SLICES * sliceSeconds,
+        requests: answered,
+        requestsPerSecond: answered / (SLICES * sliceSeconds),
+        latencyMs: latencyOf(latencies),
+        errors,
+        statementsPerRequest: null,
+        peakRssMiB: memory.peakSince(started),
+      });
+    }
+    log.info({ operation }, 'compared scales');
+  }
+  return figures;
+}
+
+interface DatasetFigures {
+  runs: RunFigures[];
+  statements: StatementCount[] | null;
+  soak: SoakFigures | null;
+  scaleComparison: RunFigures[] | null;
+}
+
+/**
+ * Measures one dataset: what `only` asks for, then with --full the soak and the comparison with
+ * the dataset ten times larger, whose graph runs beside this one for it; stops both graphs after.
+ */
 async function benchDataset(
   adminUrl: string,
-  scale: number,
   flags: Flags,
-  only: readonly OperationName[],
   logFile: string,
-  options: { statements: boolean; soak: boolean },
-): Promise<{ runs: RunFigures[]; statements: StatementCount[] | null; soak: SoakFigures | null }> {
+): Promise<DatasetFigures> {
+  const { scale, only } = flags;
   const client = await startClient(adminUrl, scale, logFile, flags.profileDir);
   const memory = new MemorySampler(client.graph.pids);
   const statistics = await StatementStatistics.open(client.url, log);
   try {
-    const statements =
-      statistics && options.statements ? await countStatements(client, statistics, only) : null;
+    const statements = statistics ? await countStatements(client, statistics, only) : null;
     const runs: RunFigures[] = [];
     const common = {
       scale,
@@ -359,8 +435,25 @@ async function benchDataset(
         runs.push(await measure('ticketDirect', [directDeskRequest(client, validFor)], common));
       }
     }
-    const soaked = options.soak ? await soak(client, flags, memory) : null;
-    return { runs, statements, soak: soaked };
+    if (!flags.full) return { runs, statements, soak: null, scaleComparison: null };
+    const soaked = await soak(client, flags, memory);
+    const compared = only.filter((o) => o === 'customer360' || o === 'agentQueue');
+    const grown = await startClient(adminUrl, scale * 10, logFile, flags.profileDir);
+    const grownMemory = new MemorySampler(grown.graph.pids);
+    try {
+      const scaleComparison = await compareScales(
+        [
+          { client, scale, memory },
+          { client: grown, scale: scale * 10, memory: grownMemory },
+        ],
+        compared,
+        flags,
+      );
+      return { runs, statements, soak: soaked, scaleComparison };
+    } finally {
+      grownMemory.stop();
+      await grown.graph.services.stop();
+    }
   } finally {
     memory.stop();
     await statistics?.close();
@@ -384,39 +477,16 @@ async function main(): Promise<void> {
     },
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     runs: [],
+    scaleComparison: null,
     statements: null,
     soak: null,
   };
   try {
-    const base = await benchDataset(
-      server.adminUrl,
-      options.scale,
-      options,
-      options.only,
-      logFile,
-      {
-        statements: true,
-        soak: options.full,
-      },
-    );
-    figures.runs.push(...base.runs);
-    figures.statements = base.statements;
-    figures.soak = base.soak;
-    if (options.full) {
-      const grown = options.only.filter((o) => o === 'customer360' || o === 'agentQueue');
-      const tenfold = await benchDataset(
-        server.adminUrl,
-        options.scale * 10,
-        options,
-        grown,
-        logFile,
-        {
-          statements: false,
-          soak: false,
-        },
-      );
-      figures.runs.push(...tenfold.runs);
-    }
+    const measured = await benchDataset(server.adminUrl, options, logFile);
+    figures.runs = measured.runs;
+    figures.statements = measured.statements;
+    figures.soak = measured.soak;
+    figures.scaleComparison = measured.scaleComparison;
   } finally {
     await server.stop();
   }
@@ -435,6 +505,11 @@ function report(figures: BenchFigures, flags: Flags, jsonFile: string, logFile: 
         figures.runs.filter((r) => r.operation === operation),
         SERVICES,
       )}`,
+    );
+  }
+  if (figures.scaleComparison) {
+    console.log(
+      `\nscale ${flags.scale} and ${flags.scale * 10}, both graphs up, loaded in alternating slices\n${runTable(figures.scaleComparison, SERVICES)}`,
     );
   }
   if (figures.statements) {

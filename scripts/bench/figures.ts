@@ -67,6 +67,11 @@ export interface BenchFigures {
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
   command: string;
   runs: RunFigures[];
+  /**
+   * Operations 1 and 2 on the dataset and on one ten times larger, both graphs up at once and
+   * loaded in alternating slices, so that both meet the same background load (--full).
+   */
+  scaleComparison: RunFigures[] | null;
   statements: StatementCount[] | null;
   soak: SoakFigures | null;
 }
@@ -113,11 +118,12 @@ export function evaluateTargets(figures: BenchFigures, baseScale: number): Targe
   }
 
   for (const operation of ['customer360', 'agentQueue']) {
-    const base = run(figures, operation, baseScale);
-    const grown = run(figures, operation, baseScale * 10);
+    const compared = figures.scaleComparison ?? [];
+    const base = compared.find((r) => r.operation === operation && r.scale === baseScale);
+    const grown = compared.find((r) => r.operation === operation && r.scale === baseScale * 10);
     const target = `${operation}: p50 at scale ${baseScale * 10} < 1.2 × p50 at scale ${baseScale}`;
     if (!base || !grown) {
-      outcomes.push({ target, pass: null, detail: 'measured with --full' });
+      outcomes.push({ target, pass: null, detail: 'measured with --full when the operation runs' });
       continue;
     }
     const ratio = grown.latencyMs.p50 / base.latencyMs.p50;
@@ -148,7 +154,12 @@ export function evaluateTargets(figures: BenchFigures, baseScale: number): Targe
   }
 
   const soak = figures.soak;
-  if (!soak) {
+  if (soak && soak.durationSeconds < 60) {
+    outcomes.push(
+      { target: 'no errors in 60 s at 50 connections', pass: null, detail: 'soak under 60 s' },
+      { target: 'gateway RSS at 5 min within 10% of 1 min', pass: null, detail: 'soak under 60 s' },
+    );
+  } else if (!soak) {
     outcomes.push(
       { target: 'no errors in 60 s at 50 connections', pass: null, detail: 'measured with --full' },
       {

@@ -11,11 +11,19 @@ export interface LoadSpec {
   durationSeconds: number;
   /** Each connection sends these in turn, over and over. */
   requests: { url: string; headers: Record<string, string>; body: string }[];
+  /** Also report every latency, for figures made from several runs. */
+  latencies?: boolean;
 }
 
 export type LoadLine =
   | { kind: 'progress'; seconds: number; responses: number; errors: number }
-  | { kind: 'result'; requests: number; errors: number; latencyMs: Latency };
+  | {
+      kind: 'result';
+      requests: number;
+      errors: number;
+      latencyMs: Latency;
+      latenciesMs?: number[];
+    };
 
 function emit(line: LoadLine): void {
   process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -79,6 +87,7 @@ async function main(): Promise<void> {
     requests: latencies.length,
     errors,
     latencyMs: latencyOf(latencies),
+    ...(spec.latencies ? { latenciesMs: latencies } : {}),
   });
 }
 
