@@ -329,72 +329,65 @@ async function soak(client: Client, flags: Flags, memory: MemorySampler): Promis
   };
 }
 
-/** The parts of a comparison run, summed: every slice's latencies, requests and errors. */
-interface Slices {
-  latencies: number[];
-  requests: number;
-  errors: number;
-  started: number;
+/** One side of a comparison: what it loads, and where its figures come from. */
+interface Side {
+  operation: string;
+  scale: number;
+  requests: LoadSpec['requests'];
+  memory: MemorySampler;
+  statistics: StatementStatistics | null;
 }
 
 /**
- * Operations 1 and 2 on both datasets, loaded in turns of a fifth of the duration each, so that
- * what else the machine does falls on both alike; each side's figures are its slices together.
+ * Two sides loaded in turns of a fifth of the duration each, so that what else the machine does
+ * falls on both alike; each side's figures are its slices together. Used where a target compares
+ * two runs: the gateway with the direct call, and one dataset with one ten times larger.
  */
-async function compareScales(
-  sides: { client: Client; scale: number; memory: MemorySampler }[],
-  operations: readonly OperationName[],
-  flags: Flags,
-): Promise<RunFigures[]> {
+async function alternating(sides: readonly Side[], flags: Flags): Promise<RunFigures[]> {
   const SLICES = 5;
   const sliceSeconds = Math.max(2, Math.round(flags.durationSeconds / SLICES));
-  const figures: RunFigures[] = [];
-  for (const operation of operations) {
-    const requests = sides.map(({ client }) => [gatewayRequest(client, operation)]);
-    for (const side of requests) {
-      await load({
-        connections: flags.connections,
-        durationSeconds: flags.warmupSeconds,
-        requests: side,
-      });
-    }
-    const slices: Slices[] = sides.map(() => ({
-      latencies: [],
-      requests: 0,
-      errors: 0,
-      started: Date.now(),
-    }));
-    for (let slice = 0; slice < SLICES; slice += 1) {
-      for (const [index, side] of requests.entries()) {
-        const result = await load({
-          connections: flags.connections,
-          durationSeconds: sliceSeconds,
-          requests: side,
-          latencies: true,
-        });
-        slices[index].latencies.push(...(result.latenciesMs ?? []));
-        slices[index].requests += result.requests;
-        slices[index].errors += result.errors;
-      }
-    }
-    for (const [index, { scale, memory }] of sides.entries()) {
-      const { latencies, requests: answered, errors, started } = slices[index];
-      figures.push({
-        operation,
-        scale,
-        connections: flags.connections,
-        durationSeconds: SLICES * sliceSeconds,
-        requests: answered,
-        requestsPerSecond: answered / (SLICES * sliceSeconds),
-        latencyMs: latencyOf(latencies),
-        errors,
-        statementsPerRequest: null,
-        peakRssMiB: memory.peakSince(started),
-      });
-    }
-    log.info({ operation }, 'compared scales');
+  for (const side of sides) {
+    await load({
+      connections: flags.connections,
+      durationSeconds: flags.warmupSeconds,
+      requests: side.requests,
+    });
   }
-  return figures;
+  const started = Date.now();
+  const sums = sides.map(() => ({ latencies: [] as number[], requests: 0, errors: 0, sql: 0 }));
+  for (let slice = 0; slice < SLICES; slice += 1) {
+    for (const [index, side] of sides.entries()) {
+      await side.statistics?.reset();
+      const result = await load({
+        connections: flags.connections,
+        durationSeconds: sliceSeconds,
+        requests: side.requests,
+        latencies: true,
+      });
+      const sum = sums[index];
+      sum.latencies.push(...(result.latenciesMs ?? []));
+      sum.requests += result.requests;
+      sum.errors += result.errors;
+      sum.sql += (await side.statistics?.count()) ?? 0;
+    }
+  }
+  return sides.map((side, index) => {
+    const sum = sums[index];
+    const figures: RunFigures = {
+      operation: side.operation,
+      scale: side.scale,
+      connections: flags.connections,
+      durationSeconds: SLICES * sliceSeconds,
+      requests: sum.requests,
+      requestsPerSecond: sum.requests / (SLICES * sliceSeconds),
+      latencyMs: latencyOf(sum.latencies),
+      errors: sum.errors,
+      statementsPerRequest: side.statistics ? sum.sql / Math.max(1, sum.requests) : null,
+      peakRssMiB: side.memory.peakSince(started),
+    };
+    log.info({ operation: side.operation, scale: side.scale, ...figures.latencyMs }, 'measured');
+    return figures;
+  });
 }
 
 interface DatasetFigures {
@@ -428,11 +421,24 @@ async function benchDataset(
       statistics,
       memory,
     };
+    const side = (operation: string, requests: LoadSpec['requests'], counted = true): Side => ({
+      operation,
+      scale,
+      requests,
+      memory,
+      statistics: counted ? statistics : null,
+    });
     for (const operation of only) {
-      runs.push(await measure(operation, [gatewayRequest(client, operation)], common));
       if (operation === 'ticket') {
-        const validFor = flags.warmupSeconds + flags.durationSeconds + 120;
-        runs.push(await measure('ticketDirect', [directDeskRequest(client, validFor)], common));
+        // Alternating, as the target compares the two.
+        const validFor = 2 * (flags.warmupSeconds + flags.durationSeconds) + 120;
+        const sides = [
+          side('ticket', [gatewayRequest(client, 'ticket')]),
+          side('ticketDirect', [directDeskRequest(client, validFor)]),
+        ];
+        runs.push(...(await alternating(sides, flags)));
+      } else {
+        runs.push(await measure(operation, [gatewayRequest(client, operation)], common));
       }
     }
     if (!flags.full) return { runs, statements, soak: null, scaleComparison: null };
@@ -441,14 +447,21 @@ async function benchDataset(
     const grown = await startClient(adminUrl, scale * 10, logFile, flags.profileDir);
     const grownMemory = new MemorySampler(grown.graph.pids);
     try {
-      const scaleComparison = await compareScales(
-        [
-          { client, scale, memory },
-          { client: grown, scale: scale * 10, memory: grownMemory },
-        ],
-        compared,
-        flags,
-      );
+      const scaleComparison: RunFigures[] = [];
+      for (const operation of compared) {
+        // Statements are not counted here: the other dataset is another database.
+        const sides: Side[] = [
+          side(operation, [gatewayRequest(client, operation)], false),
+          {
+            operation,
+            scale: scale * 10,
+            requests: [gatewayRequest(grown, operation)],
+            memory: grownMemory,
+            statistics: null,
+          },
+        ];
+        scaleComparison.push(...(await alternating(sides, flags)));
+      }
       return { runs, statements, soak: soaked, scaleComparison };
     } finally {
       grownMemory.stop();
