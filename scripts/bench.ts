@@ -138,8 +138,10 @@ async function send(request: { url: string; headers: Record<string, string>; bod
 
 /** Runs the load generator in its own process and follows its progress lines. */
 function load(spec: LoadSpec, onProgress: (line: LoadLine) => void = () => {}) {
-  const entry = path.join(__dirname, 'bench', 'load.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, JSON.stringify(spec)], {
+  const compiled = path.extname(__filename) === '.js';
+  const entry = path.join(__dirname, 'bench', `load${path.extname(__filename)}`);
+  const args = [...(compiled ? [] : ['--import', 'tsx']), entry, JSON.stringify(spec)];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise<Extract<LoadLine, { kind: 'result' }>>((resolve, reject) => {
