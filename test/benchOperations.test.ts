@@ -13,7 +13,11 @@ import {
   OperationName,
 } from '../scripts/bench/operations';
 import { deskModule } from '../subgraphs/desk/module';
+import { logger } from '../shared/logger';
+import { closeAll, migrateAll, seedWhereEmpty } from '../scripts/platform';
+import { TEST_SEED_SCALE } from './globalSetup';
 import { Graph, startGraph } from './harness';
+import { scratchDatabase } from './scratchDatabase';
 import { expectNoErrors } from './expectations';
 
 const root = config().projectRoot;
@@ -47,15 +51,26 @@ describe('the benchmark operations (operations/bench)', () => {
  */
 describe('the benchmark operations: SQL statements do not grow with their lists', () => {
   let graph: Graph;
+  let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
+  // The demo data as seeded: suites before this one change the shared database's tickets,
+  // contacts, integrations and permissions, and with them which relations a list fills.
   beforeAll(async () => {
+    scratch = await scratchDatabase();
+    const migrated = await migrateAll(scratch.url, logger('test'));
+    await seedWhereEmpty(migrated, TEST_SEED_SCALE, logger('test'));
+    await closeAll(migrated);
     graph = await startGraph({
+      databaseUrl: scratch.url,
       configure: (settings) => ({
         ...settings,
         pagination: { ...settings.pagination, maxPageSize: 500 },
       }),
     });
   });
-  afterAll(() => graph.stop());
+  afterAll(async () => {
+    await graph.stop();
+    await scratch.drop();
+  });
 
   interface QueueTicket {
     account: unknown;
@@ -98,7 +113,7 @@ describe('the benchmark operations: SQL statements do not grow with their lists'
   /**
    * A page with no rows skips loading its rows: a list whose tickets have no subscription or no
    * overdue invoice costs a statement less. So the shorter list is the shortest whose tickets
-   * fill every relation (which one that is depends on what other suites added), and the whole
+   * fill every relation (which one that is depends on the demo data), and the whole
    * queue, at least twice as long, must cost exactly what it does.
    */
   it('the agent queue: the whole queue costs each subgraph what a shorter filled one does', async () => {

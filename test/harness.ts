@@ -84,9 +84,11 @@ export async function startGraph(
     workers?: boolean;
     /** Changes to the configuration every service of this graph gets (SMTP, batch sizes, …). */
     configure?: (config: Config) => Config;
+    /** A database of the suite's own (scratchDatabase) instead of the shared test database. */
+    databaseUrl?: string;
   } = {},
 ): Promise<Graph> {
-  const url = process.env.TEST_DATABASE_URL;
+  const url = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest');
   // Desk's answer about an agent's profile is not kept, so a test that moves an agent to
   // another profile sees the change at once in every subgraph.
