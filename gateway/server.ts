@@ -13,6 +13,7 @@ import { GraphQLFormattedError } from 'graphql';
 import type { Config, SubgraphName } from '../shared/config';
 import { formatErrorFor, REFUSAL_CODES } from '../shared/errors';
 import type { Logger } from '../shared/logger';
+import { metricsPlugin, metricsRoute } from '../shared/metrics';
 import { listen, RunningService } from '../shared/subgraph';
 import { PostgresApqCache } from './apqCache';
 import { authenticate } from './auth';
@@ -29,6 +30,7 @@ import { partnerOf, partnerRequests } from './partnerRequests';
 import { PersistedQueryList } from './persistedQueryList';
 import { PartnerRateLimiter } from './rateLimiter';
 import { requestIdOf, requestIds, requestLog, withRequestId } from './requestId';
+import { gatewayMetrics } from './metrics';
 import { GatewayContext, SignedIdentityDataSource } from './subgraphDataSource';
 
 export const SUPERGRAPH_FILE = 'supergraph.graphql';
@@ -95,11 +97,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const supergraphSdl = fs.readFileSync(path.join(config.projectRoot, SUPERGRAPH_FILE), 'utf8');
   const urlOf = (name: string) =>
     options.subgraphUrls?.[name as SubgraphName] ?? config.subgraphs[name as SubgraphName]?.url;
+  const metrics = config.metrics.enabled ? gatewayMetrics(config.metrics) : null;
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
       new SignedIdentityDataSource(
-        { name, url: urlOf(name) ?? url ?? '', timeoutMs: config.gateway.subgraphTimeoutMs },
+        {
+          name,
+          url: urlOf(name) ?? url ?? '',
+          timeoutMs: config.gateway.subgraphTimeoutMs,
+          fetches: metrics?.subgraphFetches,
+        },
         config.auth,
       ),
   });
@@ -117,7 +125,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     formatError: withRequestId(
       withLimitRefusals(formatGatewayError(options), config.edge.exposeLimits),
     ),
-    plugins: [landingPage(options), limitPlugin(config.edge)],
+    plugins: [
+      landingPage(options),
+      limitPlugin(config.edge),
+      ...(metrics ? [metricsPlugin<GatewayContext>(metrics)] : []),
+    ],
     // Agents' apps register queries on first use; the cache is shared by every replica.
     persistedQueries: { cache: apqCache, ttl: config.partners.apqTtlSeconds },
   });
@@ -157,6 +169,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       .status(ready ? 200 : 503)
       .json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
+  // Open like /health: what Prometheus scrapes; METRICS_ENABLED=false removes it.
+  if (metrics) app.get('/metrics', metricsRoute(metrics.registry));
   app.get('/', (_req, res) => res.redirect('/graphql'));
   // Links a browser opens without an Authorization header: each carries its own signed token.
   app.use(documentRoutes({ config, log: options.log, booksUrl: urlOf('books') ?? '' }));

@@ -1,9 +1,10 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import type { Histogram } from 'prom-client';
 import type { Config } from '../shared/config';
 import { REFUSAL_CODES } from '../shared/errors';
 import { Identity, IDENTITY_HEADER, signForwardedIdentity } from '../shared/identity';
+import { subgraphFetcher } from './subgraphFetcher';
 
 export interface GatewayContext {
   identity: Identity;
@@ -11,28 +12,42 @@ export interface GatewayContext {
 }
 
 /**
- * Node's built-in fetch pools keep-alive connections per origin, so every subgraph call after
- * the first reuses a socket. The timeout bounds how long one slow subgraph can hold a request:
- * past it, that fetch fails and the client still gets the other subgraphs' data.
- */
-export function fetcherWithTimeout(timeoutMs: number): Fetcher {
-  return ((url: string, init?: RequestInit) =>
-    fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
-}
-
-/**
+ * Every subgraph call after the first reuses a keep-alive socket; the timeout bounds how long one
+ * slow subgraph can hold a request: past it, that call fails and the client still gets the other
+ * subgraphs' data.
+ *
  * Forwards the verified caller to the subgraph in a header signed with the shared secret; the
  * subgraph trusts nothing else, so a client calling it directly gets 401.
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly serviceName: string;
+  private readonly fetches: Histogram<'subgraph' | 'outcome'> | undefined;
 
   constructor(
-    options: { name: string; url: string; timeoutMs: number },
+    options: {
+      name: string;
+      url: string;
+      timeoutMs: number;
+      /** Times every fetch to this subgraph (`/metrics`), `error` when it failed or timed out. */
+      fetches?: Histogram<'subgraph' | 'outcome'>;
+    },
     private readonly auth: Config['auth'],
   ) {
-    super({ url: options.url, fetcher: fetcherWithTimeout(options.timeoutMs) });
+    super({ url: options.url, fetcher: subgraphFetcher(options.timeoutMs) });
     this.serviceName = options.name;
+    this.fetches = options.fetches;
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const timer = this.fetches?.startTimer({ subgraph: this.serviceName });
+    try {
+      const response = await super.process(options);
+      timer?.({ outcome: 'ok' });
+      return response;
+    } catch (error) {
+      timer?.({ outcome: 'error' });
+      throw error;
+    }
   }
 
   /**

@@ -105,6 +105,15 @@ export interface Config {
      */
     demoSignIn: boolean;
   };
+  /** `/metrics` in Prometheus format on the gateway and every subgraph. */
+  metrics: {
+    enabled: boolean;
+    /**
+     * Distinct operation names that get their own label; later names are counted as `other`, so
+     * clients that invent names cannot grow the series without bound.
+     */
+    maxOperations: number;
+  };
   /** Largest request body the gateway and subgraphs accept (association files travel as base64). */
   requestBodyLimitBytes: number;
   jobs: {
@@ -290,6 +299,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       enabled: flag(env, 'CONSOLE_ENABLED', !production),
       distDir: path.resolve(projectRoot, env.CONSOLE_DIST_DIR || 'console/dist'),
       demoSignIn: flag(env, 'CONSOLE_DEMO_SIGN_IN', !production),
+    },
+    metrics: {
+      enabled: flag(env, 'METRICS_ENABLED', true),
+      maxOperations: positive(env, 'METRICS_MAX_OPERATIONS', 100),
     },
     requestBodyLimitBytes: positive(env, 'REQUEST_BODY_LIMIT_BYTES', 16 * 1024 * 1024),
     jobs: {

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Config } from './config';
 
@@ -40,8 +41,24 @@ export type Identity = AgentIdentity | ServiceIdentity | PartnerIdentity;
 
 export class IdentityError extends Error {}
 
+const secretKeys = new Map<string, KeyObject>();
+
+/**
+ * The secret as a key object, made once per secret. Given a string, jsonwebtoken first tries to
+ * read it as a PEM key on every call and builds the secret key only after that throws, which
+ * took a quarter of a subgraph's CPU under load (docs/performance.md).
+ */
+function secretKey(secret: string): KeyObject {
+  let key = secretKeys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    secretKeys.set(secret, key);
+  }
+  return key;
+}
+
 export function signAgentToken(agent: { id: string; email: string }, auth: Config['auth']): string {
-  return jwt.sign({ email: agent.email }, auth.agentJwtSecret, {
+  return jwt.sign({ email: agent.email }, secretKey(auth.agentJwtSecret), {
     subject: agent.id,
     issuer: auth.agentJwtIssuer,
     audience: AGENT_AUDIENCE,
@@ -52,7 +69,7 @@ export function signAgentToken(agent: { id: string; email: string }, auth: Confi
 
 function payloadOf(token: string, secret: string, options: jwt.VerifyOptions): jwt.JwtPayload {
   try {
-    const payload = jwt.verify(token, secret, { ...options, algorithms: ['HS256'] });
+    const payload = jwt.verify(token, secretKey(secret), { ...options, algorithms: ['HS256'] });
     if (typeof payload === 'string') throw new IdentityError('token payload must be an object');
     return payload;
   } catch (error) {
@@ -74,7 +91,7 @@ export function verifyAgentToken(token: string, auth: Config['auth']): AgentIden
 
 /** Signs the identity the gateway forwards; short-lived because it only has to cover one request. */
 export function signForwardedIdentity(identity: Identity, auth: Config['auth']): string {
-  return jwt.sign({ identity }, auth.subgraphSecret, {
+  return jwt.sign({ identity }, secretKey(auth.subgraphSecret), {
     audience: SUBGRAPH_AUDIENCE,
     expiresIn: auth.subgraphIdentityTtlSeconds,
     algorithm: 'HS256',
@@ -125,13 +142,17 @@ export function signDocumentLinkToken(
   auth: Config['auth'],
   ttlSeconds = auth.pdfLinkTtlSeconds,
 ): string {
-  return jwt.sign({ email: grant.agent.email, doc: grant.documentId }, auth.agentJwtSecret, {
-    subject: grant.agent.agentId,
-    issuer: auth.agentJwtIssuer,
-    audience: DOCUMENT_LINK_AUDIENCE,
-    expiresIn: ttlSeconds,
-    algorithm: 'HS256',
-  });
+  return jwt.sign(
+    { email: grant.agent.email, doc: grant.documentId },
+    secretKey(auth.agentJwtSecret),
+    {
+      subject: grant.agent.agentId,
+      issuer: auth.agentJwtIssuer,
+      audience: DOCUMENT_LINK_AUDIENCE,
+      expiresIn: ttlSeconds,
+      algorithm: 'HS256',
+    },
+  );
 }
 
 export function verifyDocumentLinkToken(token: string, auth: Config['auth']): DocumentLinkGrant {

@@ -12,8 +12,9 @@ import { DataSource } from 'typeorm';
 import type { Config, SubgraphName } from './config';
 import { formatErrorFor } from './errors';
 import { Identity, IDENTITY_HEADER, IdentityError, verifyForwardedIdentity } from './identity';
-import type { JobQueue } from './jobs/queue';
+import { type JobQueue, queueDepths } from './jobs/queue';
 import type { Logger } from './logger';
+import { metricsPlugin, metricsRoute, queueDepthGauge, serviceMetrics } from './metrics';
 
 export interface SubgraphDependencies {
   dataSource: DataSource;
@@ -50,14 +51,18 @@ function unauthenticatedResponse(res: Response, message: string): void {
  * gets 401, `_service` and `_entities` included, so a client that reaches a subgraph port directly
  * learns nothing.
  */
-export function requireSignedIdentity(auth: Config['auth']) {
+export function requireSignedIdentity(auth: Config['auth'], onRefused: () => void = () => {}) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const header = req.header(IDENTITY_HEADER);
-    if (!header) return unauthenticatedResponse(res, `Missing ${IDENTITY_HEADER} header`);
+    if (!header) {
+      onRefused();
+      return unauthenticatedResponse(res, `Missing ${IDENTITY_HEADER} header`);
+    }
     try {
       res.locals.identity = verifyForwardedIdentity(header, auth);
       next();
     } catch (error) {
+      onRefused();
       const reason = error instanceof IdentityError ? error.message : 'invalid signature';
       unauthenticatedResponse(res, `Invalid ${IDENTITY_HEADER} header: ${reason}`);
     }
@@ -89,12 +94,22 @@ export async function listen(
   };
 }
 
-/** Starts a subgraph's HTTP server: `/health`, and `/graphql` behind the signature check. */
+/**
+ * Starts a subgraph's HTTP server: `/health`, `/ready`, `/metrics` (open to probes and
+ * Prometheus, like `/health`), and `/graphql` behind the signature check.
+ */
 export async function startSubgraph<Context extends object>(
   module: SubgraphModule<Context>,
   deps: SubgraphDependencies,
   port: number,
 ): Promise<RunningService> {
+  const metrics = deps.config.metrics.enabled
+    ? serviceMetrics(module.name, deps.config.metrics)
+    : null;
+  if (metrics) {
+    // A subgraph's queues are named after its schema, which is named after the subgraph.
+    queueDepthGauge(metrics, () => queueDepths(deps.jobs, `${module.name}-`));
+  }
   const apollo = new ApolloServer<Context>({
     schema: buildPermittedSchema(module),
     formatError: formatErrorFor(deps.log, deps.config.env !== 'production'),
@@ -102,7 +117,10 @@ export async function startSubgraph<Context extends object>(
     // Only the gateway (with a valid signature) ever reaches this server.
     introspection: true,
     // Traces are for Apollo's hosted reporting, which this graph does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(metrics ? [metricsPlugin<Context>(metrics)] : []),
+    ],
   });
   await apollo.start();
   const app = express();
@@ -118,9 +136,10 @@ export async function startSubgraph<Context extends object>(
       res.status(503).json({ status: 'unavailable', service: module.name });
     }
   });
+  if (metrics) app.get('/metrics', metricsRoute(metrics.registry));
   app.use(
     '/graphql',
-    requireSignedIdentity(deps.config.auth),
+    requireSignedIdentity(deps.config.auth, () => metrics?.errors.inc({ code: 'UNAUTHENTICATED' })),
     express.json({ limit: deps.config.requestBodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ res }) => module.createContext(res.locals.identity as Identity, deps),

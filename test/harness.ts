@@ -1,4 +1,3 @@
-import net, { type AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { type Config, config } from '../shared/config';
 import { statementCount } from '../shared/database/dataSource';
@@ -11,6 +10,7 @@ import { SUBGRAPHS } from '../subgraphs';
 import { RunningSubgraph, runSubgraph } from '../subgraphs/run';
 import { Agent } from '../subgraphs/desk/entities';
 import { DEMO_AGENTS } from '../subgraphs/desk/seed/generate';
+import { freePort } from '../scripts/services';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -73,14 +73,7 @@ export async function postGraphQL<T>(
   return { ...json, status: response.status };
 }
 
-/** A port nothing listens on now, for a server that must know its URL before it starts. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort };
 
 /**
  * Every subgraph and the gateway on free ports, over real HTTP, against the test database made
@@ -91,9 +84,11 @@ export async function startGraph(
     workers?: boolean;
     /** Changes to the configuration every service of this graph gets (SMTP, batch sizes, …). */
     configure?: (config: Config) => Config;
+    /** A database of the suite's own (scratchDatabase) instead of the shared test database. */
+    databaseUrl?: string;
   } = {},
 ): Promise<Graph> {
-  const url = process.env.TEST_DATABASE_URL;
+  const url = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest');
   // Desk's answer about an agent's profile is not kept, so a test that moves an agent to
   // another profile sees the change at once in every subgraph.

@@ -54,3 +54,27 @@ export async function ensureQueue(boss: JobQueue, queue: PgBoss.Queue): Promise<
   await boss.createQueue(queue.name, queue);
   await boss.updateQueue(queue.name, queue);
 }
+
+export interface QueueDepth {
+  queue: string;
+  /** Waiting (`created`), waiting to be retried (`retry`) or being worked (`active`). */
+  state: 'created' | 'retry' | 'active';
+  jobs: number;
+}
+
+/**
+ * Jobs not yet done in every queue whose name starts with `prefix` (a subgraph's queues are
+ * `<schema>-…`), a zero for each state of an empty queue included, in one statement.
+ */
+export async function queueDepths(boss: JobQueue, prefix: string): Promise<QueueDepth[]> {
+  const { rows } = await boss.getDb().executeSql(
+    `SELECT q.name AS queue, s.state::text AS state, count(j.id)::int AS jobs
+     FROM ${JOB_QUEUE_SCHEMA}.queue q
+     CROSS JOIN unnest(ARRAY['created', 'retry', 'active']::${JOB_QUEUE_SCHEMA}.job_state[]) AS s(state)
+     LEFT JOIN ${JOB_QUEUE_SCHEMA}.job j ON j.name = q.name AND j.state = s.state
+     WHERE starts_with(q.name, $1)
+     GROUP BY q.name, s.state`,
+    [prefix],
+  );
+  return rows as QueueDepth[];
+}

@@ -1,0 +1,74 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { subgraphFetcher } from './subgraphFetcher';
+
+/** A server that answers each socket's first request and handles later ones as told. */
+async function server(onLater: 'reset' | 'hang' | 'answer') {
+  const served = new WeakMap<object, number>();
+  let requests = 0;
+  const http1 = http.createServer((req, res) => {
+    requests += 1;
+    const count = (served.get(req.socket) ?? 0) + 1;
+    served.set(req.socket, count);
+    req.resume();
+    req.on('end', () => {
+      if (count > 1 && onLater === 'reset') {
+        req.socket.destroy();
+      } else if (count === 1 || onLater === 'answer') {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ data: { count } }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => http1.listen(0, resolve));
+  const url = `http://localhost:${(http1.address() as AddressInfo).port}/graphql`;
+  return {
+    url,
+    requests: () => requests,
+    close: () => {
+      http1.closeAllConnections();
+      return new Promise<void>((resolve) => http1.close(() => resolve()));
+    },
+  };
+}
+
+const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
+
+describe('subgraphFetcher', () => {
+  it('reuses a keep-alive socket and answers like fetch', async () => {
+    const subgraph = await server('answer');
+    const fetcher = subgraphFetcher(2000);
+    try {
+      expect(await (await fetcher(subgraph.url, post)).json()).toEqual({ data: { count: 1 } });
+      const second = await fetcher(subgraph.url, post);
+      expect(second.status).toBe(200);
+      expect(second.headers.get('content-type')).toBe('application/json');
+      expect(await second.json()).toEqual({ data: { count: 2 } });
+    } finally {
+      await subgraph.close();
+    }
+  });
+
+  it('resends once on a new socket a call reset on a reused one', async () => {
+    const subgraph = await server('reset');
+    const fetcher = subgraphFetcher(2000);
+    try {
+      await fetcher(subgraph.url, post);
+      expect(await (await fetcher(subgraph.url, post)).json()).toEqual({ data: { count: 1 } });
+      expect(subgraph.requests()).toBe(3);
+    } finally {
+      await subgraph.close();
+    }
+  });
+
+  it('fails a call that gets no answer in time', async () => {
+    const subgraph = await server('hang');
+    const fetcher = subgraphFetcher(300);
+    try {
+      await fetcher(subgraph.url, post);
+      await expect(fetcher(subgraph.url, post)).rejects.toThrow('no answer within 300 ms');
+    } finally {
+      await subgraph.close();
+    }
+  });
+});
