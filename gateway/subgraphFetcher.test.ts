@@ -32,7 +32,13 @@ async function server(onLater: 'reset' | 'hang' | 'answer') {
   };
 }
 
-const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
+const request = (query: string) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query }),
+});
+const post = request('query Ticket__desk__0 { ticket(id: "1") { id } }');
+const mutation = request('mutation CreateTicket__desk__0 { createTicket(input: {}) { id } }');
 
 describe('subgraphFetcher', () => {
   it('reuses a keep-alive socket and answers like fetch', async () => {
@@ -56,6 +62,18 @@ describe('subgraphFetcher', () => {
       await fetcher(subgraph.url, post);
       expect(await (await fetcher(subgraph.url, post)).json()).toEqual({ data: { count: 1 } });
       expect(subgraph.requests()).toBe(3);
+    } finally {
+      await subgraph.close();
+    }
+  });
+
+  it('never resends a mutation, which the subgraph may have applied before the reset', async () => {
+    const subgraph = await server('reset');
+    const fetcher = subgraphFetcher(2000);
+    try {
+      await fetcher(subgraph.url, mutation);
+      await expect(fetcher(subgraph.url, mutation)).rejects.toThrow();
+      expect(subgraph.requests()).toBe(2);
     } finally {
       await subgraph.close();
     }

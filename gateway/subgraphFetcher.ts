@@ -12,9 +12,22 @@ import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
  * A subgraph closes a keep-alive socket after 5 s idle (Node's default); a call written to it at
  * that moment fails with ECONNRESET before the subgraph read anything. Idle sockets are dropped
  * here first, after 4 s, and a call that still meets a reset on a reused socket is sent once more
- * on a new one (the 50-connection soak had 41 such failures in 9,616 requests before).
+ * on a new one (the 50-connection soak had 41 such failures in 9,616 requests before). A
+ * mutation is not sent again: the subgraph may have read and applied it before the reset (a
+ * replica that died mid-request), and a client must never see one change applied twice.
  */
 const IDLE_SOCKET_MS = 4000;
+
+/** Only read when a call has failed, so the hot path parses nothing. */
+function isMutation(init: FetcherRequestInit): boolean {
+  if (typeof init.body !== 'string') return true;
+  try {
+    const { query } = JSON.parse(init.body) as { query?: unknown };
+    return typeof query !== 'string' || /^\s*mutation\b/.test(query);
+  } catch {
+    return true;
+  }
+}
 
 export function subgraphFetcher(timeoutMs: number): Fetcher {
   const agents = {
@@ -61,7 +74,7 @@ export function subgraphFetcher(timeoutMs: number): Fetcher {
       );
       request.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(deadline);
-        if (retry && request.reusedSocket && error.code === 'ECONNRESET') {
+        if (retry && request.reusedSocket && error.code === 'ECONNRESET' && !isMutation(init)) {
           resolve(call(url, init, false));
         } else {
           reject(error);
