@@ -53,7 +53,12 @@ function readingFailure(error: unknown, config: Config): Answer {
  * a partner refused at the edge) answered as a GraphQL response with a code and the request id, so
  * a client reads every refusal the same way instead of Express's HTML page.
  */
-export function graphqlHttpErrors(options: { config: Config; log: Logger }) {
+export function graphqlHttpErrors(options: {
+  config: Config;
+  log: Logger;
+  /** Counts the refusal in the errors-by-code metric, as Apollo's own errors are. */
+  countError?: (code: string) => void;
+}) {
   const { config } = options;
   return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) {
@@ -61,6 +66,7 @@ export function graphqlHttpErrors(options: { config: Config; log: Logger }) {
       return;
     }
     const answer = edgeRefusal(error) ?? readingFailure(error, config);
+    options.countError?.(answer.code);
     if (answer.status >= 500) {
       options.log
         .child({ requestId: requestIdOf(res) })

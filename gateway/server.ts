@@ -13,7 +13,7 @@ import { GraphQLFormattedError } from 'graphql';
 import type { Config, SubgraphName } from '../shared/config';
 import { formatErrorFor, REFUSAL_CODES } from '../shared/errors';
 import type { Logger } from '../shared/logger';
-import { metricsPlugin, metricsRoute } from '../shared/metrics';
+import { countError, metricsPlugin, metricsRoute } from '../shared/metrics';
 import { listen, RunningService } from '../shared/subgraph';
 import { PostgresApqCache } from './apqCache';
 import { authenticate } from './auth';
@@ -186,7 +186,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         requestId: requestIdOf(res),
       }),
     }),
-    graphqlHttpErrors(options),
+    graphqlHttpErrors({
+      ...options,
+      countError: metrics ? (code) => countError(metrics, code) : undefined,
+    }),
   );
   const port = options.port ?? config.gateway.port;
   return listen(app, port, async () => {

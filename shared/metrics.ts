@@ -70,6 +70,11 @@ export function serviceMetrics(service: string, settings: Config['metrics']): Se
   };
 }
 
+/** One error a client was answered with, by its `extensions.code`. */
+export function countError(metrics: ServiceMetrics, code: string): void {
+  metrics.errors.inc({ code: metrics.errorCodes.of(code) });
+}
+
 /**
  * Counts and times every GraphQL request, and counts the errors of its response by the code the
  * client sees (after formatError), so a masked internal error is an INTERNAL_SERVER_ERROR here.
@@ -88,11 +93,7 @@ export function metricsPlugin<Context extends BaseContext>(
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : [];
           for (const error of errors ?? []) {
             const code = error.extensions?.code;
-            metrics.errors.inc({
-              code: metrics.errorCodes.of(
-                typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
-              ),
-            });
+            countError(metrics, typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
           }
         },
       };

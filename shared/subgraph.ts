@@ -14,7 +14,13 @@ import { formatErrorFor } from './errors';
 import { Identity, IDENTITY_HEADER, IdentityError, verifyForwardedIdentity } from './identity';
 import { type JobQueue, queueDepths } from './jobs/queue';
 import type { Logger } from './logger';
-import { metricsPlugin, metricsRoute, queueDepthGauge, serviceMetrics } from './metrics';
+import {
+  countError,
+  metricsPlugin,
+  metricsRoute,
+  queueDepthGauge,
+  serviceMetrics,
+} from './metrics';
 
 export interface SubgraphDependencies {
   dataSource: DataSource;
@@ -139,7 +145,10 @@ export async function startSubgraph<Context extends object>(
   if (metrics) app.get('/metrics', metricsRoute(metrics.registry));
   app.use(
     '/graphql',
-    requireSignedIdentity(deps.config.auth, () => metrics?.errors.inc({ code: 'UNAUTHENTICATED' })),
+    requireSignedIdentity(
+      deps.config.auth,
+      () => metrics && countError(metrics, 'UNAUTHENTICATED'),
+    ),
     express.json({ limit: deps.config.requestBodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ res }) => module.createContext(res.locals.identity as Identity, deps),

@@ -64,6 +64,16 @@ describe('/metrics on the gateway and the subgraphs', () => {
     expect(refused.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
     const invalid = await graph.query('admin', '{ noSuchField }');
     expect(invalid.status).toBe(400);
+    // Refused before Apollo reads it: counted all the same.
+    const unreadable = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${graph.tokens.admin}`,
+      },
+      body: '{ not json',
+    });
+    expect(unreadable.status).toBe(400);
     // Straight to desk without the gateway's signature: 401, counted as UNAUTHENTICATED.
     const direct = await postGraphQL(graph.subgraphUrls.desk, {}, { query: '{ __typename }' });
     expect(direct.status).toBe(401);
@@ -82,12 +92,13 @@ describe('/metrics on the gateway and the subgraphs', () => {
     expect(sample(text, 'graphql_requests_total{service="gateway",operation="anonymous"}')).toBe(1);
   });
 
-  it("counts the gateway's errors by the code the client saw", async () => {
+  it("counts the gateway's errors by the code the client saw, refusals before GraphQL included", async () => {
     const text = await scrape(graph.gatewayUrl);
     expect(sample(text, 'graphql_errors_total{service="gateway",code="FORBIDDEN"}')).toBe(1);
     expect(
       sample(text, 'graphql_errors_total{service="gateway",code="GRAPHQL_VALIDATION_FAILED"}'),
     ).toBe(1);
+    expect(sample(text, 'graphql_errors_total{service="gateway",code="BAD_REQUEST"}')).toBe(1);
   });
 
   it('times every fetch to a subgraph, by subgraph', async () => {
