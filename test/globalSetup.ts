@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { loadConfig } from '../shared/config';
 import { startEmbeddedPostgres } from '../shared/database/embedded';
-import { accepts } from '../shared/database/server';
+import { accepts, databaseUrl } from '../shared/database/server';
 import { logger } from '../shared/logger';
 import { closeAll, migrateAll, seedWhereEmpty } from '../scripts/platform';
 
@@ -38,12 +38,11 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${database}`);
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  process.env.TEST_DATABASE_URL = url.toString();
+  const url = databaseUrl(adminUrl, database);
+  process.env.TEST_DATABASE_URL = url;
   process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
   process.env.TEST_DATABASE_NAME = database;
-  const migrated = await migrateAll(url.toString(), log);
+  const migrated = await migrateAll(url, log);
   await seedWhereEmpty(migrated, TEST_SEED_SCALE, log);
   await closeAll(migrated);
 }

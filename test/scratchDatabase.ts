@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { databaseUrl } from '../shared/database/server';
 
 /**
  * A database of its own on the test server, for a test that migrates a schema down and up or
@@ -19,7 +20,5 @@ export async function scratchDatabase(): Promise<{ url: string; drop(): Promise<
     }
   };
   await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
+  return { url: databaseUrl(adminUrl, name), drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
 }

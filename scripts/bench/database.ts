@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { Config } from '../../shared/config';
 import { startEmbeddedPostgres } from '../../shared/database/embedded';
+import { databaseUrl } from '../../shared/database/server';
 import type { Logger } from '../../shared/logger';
 import { closeAll, migrateAll, MigratedSubgraph, seedWhereEmpty } from '../platform';
 import { freePort } from '../services';
@@ -22,9 +23,7 @@ export interface BenchServer {
  */
 export async function openBenchServer(settings: Config, log: Logger): Promise<BenchServer> {
   if (settings.database.url) {
-    const url = new URL(settings.database.url);
-    url.pathname = '/postgres';
-    return { adminUrl: url.toString(), stop: async () => {} };
+    return { adminUrl: databaseUrl(settings.database.url, 'postgres'), stop: async () => {} };
   }
   const server = await startEmbeddedPostgres({
     dir: path.resolve(settings.projectRoot, BENCH_PG_DIR),
@@ -38,12 +37,6 @@ export async function openBenchServer(settings: Config, log: Logger): Promise<Be
 /** `bench_scale_1`, `bench_scale_0_5`: one database per scale, seeded once and kept. */
 export function datasetName(scale: number): string {
   return `bench_scale_${String(scale).replace('.', '_')}`;
-}
-
-export function databaseUrl(adminUrl: string, database: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
 }
 
 /**

@@ -31,6 +31,13 @@ export async function openDatabaseServer(
   return { url: server.url, embedded: true, stop: server.stop };
 }
 
+/** The same server's URL for another database on it (a test's, a dataset's, the maintenance one). */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
 function embeddedUrl(port: number): string {
   return `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE_NAME}`;
 }
