@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Supergraph } from '@apollo/federation-internals';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, validate } from 'graphql';
 import { config } from '../shared/config';
 import { statementCount } from '../shared/database/dataSource';
-import { SUPERGRAPH_FILE } from '../gateway/server';
+import { apiSchema } from '../scripts/apiSchema';
 import {
   OPERATION_FILES,
   OPERATION_NAMES,
@@ -23,15 +22,13 @@ import { expectNoErrors } from './expectations';
 const root = config().projectRoot;
 
 describe('the benchmark operations (operations/bench)', () => {
-  const apiSchema = Supergraph.build(fs.readFileSync(path.join(root, SUPERGRAPH_FILE), 'utf8'))
-    .apiSchema()
-    .toGraphQLJSSchema();
+  const schema = apiSchema();
 
   it('are every file of the folder, and each is valid against the supergraph', () => {
     const files = fs.readdirSync(path.join(root, 'operations/bench')).sort();
     expect(files).toEqual(Object.values(OPERATION_FILES).sort());
     for (const name of OPERATION_NAMES) {
-      const errors = validate(apiSchema, parse(operationDocument(root, name)));
+      const errors = validate(schema, parse(operationDocument(root, name)));
       expect({ name, errors: errors.map((e) => e.message) }).toEqual({ name, errors: [] });
     }
   });
