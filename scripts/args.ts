@@ -4,6 +4,15 @@ export function argument(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
+/** `--name N` for a number above zero, such as a duration or a count of connections. */
+export function positiveArgument(name: string, fallback: number): number {
+  const raw = argument(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!(value > 0)) throw new Error(`--${name} must be a positive number, got ${raw}`);
+  return value;
+}
+
 export function scaleArgument(fallback: number): number {
   const raw = argument('scale') ?? process.env.SEED_SCALE;
   if (raw === undefined) return fallback;

@@ -8,7 +8,7 @@ import { signAgentToken, signForwardedIdentity, IDENTITY_HEADER } from '../share
 import { logger } from '../shared/logger';
 import { Agent } from '../subgraphs/desk/entities';
 import { DEMO_AGENTS } from '../subgraphs/desk/seed/generate';
-import { argument } from './args';
+import { argument, positiveArgument, scaleArgument } from './args';
 import { openBenchServer, prepareDataset, StatementStatistics } from './bench/database';
 import {
   BenchFigures,
@@ -57,14 +57,6 @@ interface Flags {
   profileDir: string | undefined;
 }
 
-function numberFlag(name: string, fallback: number): number {
-  const raw = argument(name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!(value > 0)) throw new Error(`--${name} must be a positive number, got ${raw}`);
-  return value;
-}
-
 function flags(): Flags {
   const only = (argument('only') ?? OPERATION_NAMES.join(','))
     .split(',')
@@ -75,15 +67,15 @@ function flags(): Flags {
     }
   }
   return {
-    scale: numberFlag('scale', 1),
-    durationSeconds: numberFlag('duration', 10),
-    connections: numberFlag('connections', 20),
-    warmupSeconds: numberFlag('warmup', 3),
+    scale: scaleArgument(1),
+    durationSeconds: positiveArgument('duration', 10),
+    connections: positiveArgument('connections', 20),
+    warmupSeconds: positiveArgument('warmup', 3),
     only: only as OperationName[],
     full: process.argv.includes('--full'),
-    soakConnections: numberFlag('soak-connections', 50),
-    soakSeconds: numberFlag('soak', 300),
-    freshWarmupSeconds: numberFlag('fresh-warmup', 60),
+    soakConnections: positiveArgument('soak-connections', 50),
+    soakSeconds: positiveArgument('soak', 300),
+    freshWarmupSeconds: positiveArgument('fresh-warmup', 60),
     profileDir: process.argv.includes('--cpu-prof')
       ? path.join(settings.projectRoot, 'bench-results', 'profiles')
       : undefined,
