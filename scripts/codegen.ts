@@ -250,6 +250,8 @@ async function main(): Promise<void> {
         },
       },
       'typescript-operations',
+      // Each operation as a parsed, typed document, so Apollo Client checks its variables and answer.
+      'typed-document-node',
     ],
     config: {
       enumsAsTypes: true,

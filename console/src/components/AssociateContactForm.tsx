@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useLazyQuery, useMutation } from '@apollo/client/react';
-import { operations } from '../operations';
+import { AssociateContactsDocument, SearchContactsDocument } from '../generated/operations';
 import type { ContactSummary } from '../types';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -8,8 +8,8 @@ import { ErrorMessage } from './ErrorMessage';
 export function AssociateContactForm({ accountId }: { accountId: string }) {
   const [search, setSearch] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const [find, found] = useLazyQuery(operations.SearchContacts);
-  const [associate, association] = useMutation(operations.AssociateContacts);
+  const [find, found] = useLazyQuery(SearchContactsDocument);
+  const [associate, association] = useMutation(AssociateContactsDocument);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

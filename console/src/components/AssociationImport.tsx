@@ -1,6 +1,6 @@
 import { type ChangeEvent, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { operations } from '../operations';
+import { StartAssociationImportDocument } from '../generated/operations';
 import { ErrorMessage } from './ErrorMessage';
 import { SyncRunProgress } from './SyncRunProgress';
 
@@ -19,7 +19,7 @@ async function base64Of(file: File): Promise<string> {
  */
 export function AssociationImport() {
   const [runId, setRunId] = useState<string | null>(null);
-  const [start, starting] = useMutation(operations.StartAssociationImport);
+  const [start, starting] = useMutation(StartAssociationImportDocument);
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { date, money, words } from '../format';
-import { operations } from '../operations';
+import { BillingOfTicketDocument } from '../generated/operations';
 import type { Scope } from '../types';
 import { BillingOverviewFigures } from './BillingOverviewFigures';
 import { ErrorMessage } from './ErrorMessage';
@@ -15,7 +15,7 @@ type BillingView = (typeof TABS)[number];
 export function BillingTab({ ticketId }: { ticketId: string }) {
   const [tab, setTab] = useState<BillingView>('Overview');
   const [scope, setScope] = useState<Scope>('ALL_OF_CONTACT');
-  const { data, previousData, error, loading } = useQuery(operations.BillingOfTicket, {
+  const { data, previousData, error, loading } = useQuery(BillingOfTicketDocument, {
     variables: { id: ticketId, scope },
     errorPolicy: 'all',
   });

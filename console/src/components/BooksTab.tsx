@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { date, money, words } from '../format';
-import { operations } from '../operations';
+import { BooksOfAccountDocument } from '../generated/operations';
 import { ErrorMessage } from './ErrorMessage';
 
 /** BKS-10: the account's books transactions with their PDFs, and its receivables. */
 export function BooksTab({ accountId }: { accountId: string }) {
   // Books' panel is read fresh on every request: "refresh" is asking again.
-  const { data, error, loading, refetch } = useQuery(operations.BooksOfAccount, {
+  const { data, error, loading, refetch } = useQuery(BooksOfAccountDocument, {
     variables: { id: accountId },
     fetchPolicy: 'cache-and-network',
     errorPolicy: 'all',

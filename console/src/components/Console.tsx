@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { operations } from '../operations';
+import { ConsoleViewerDocument, InventoryAccessDocument } from '../generated/operations';
 import { allowances } from '../permissions';
 import { hrefOf, useRoute } from '../route';
 import { AllowancesContext } from '../viewer';
@@ -11,8 +11,8 @@ import { TicketPage } from './TicketPage';
 /** The signed-in console: who is signed in, the navigation, and the page the URL names. */
 export function Console({ onSignOut }: { onSignOut: () => void }) {
   const route = useRoute();
-  const { data, error, loading } = useQuery(operations.ConsoleViewer);
-  const inventory = useQuery(operations.InventoryAccess);
+  const { data, error, loading } = useQuery(ConsoleViewerDocument);
+  const inventory = useQuery(InventoryAccessDocument);
   if (loading || inventory.loading) return <p className="loading">Loading…</p>;
   if (!data?.viewer) {
     return (

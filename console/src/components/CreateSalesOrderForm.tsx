@@ -1,18 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { money } from '../format';
-import { operations } from '../operations';
+import { CreateInventorySalesOrderDocument, InventoryItemsDocument } from '../generated/operations';
 import { ErrorMessage } from './ErrorMessage';
 
 /** INV-7: a draft sales order of one item for the ticket's contact, linked to the ticket. */
 export function CreateSalesOrderForm(props: { ticketId: string; onCreated: () => void }) {
-  const items = useQuery(operations.InventoryItems, {
+  const items = useQuery(InventoryItemsDocument, {
     variables: { search: null },
   });
   const [itemId, setItemId] = useState('');
   const [quantity, setQuantity] = useState('1');
   const [created, setCreated] = useState<string | null>(null);
-  const [create, creation] = useMutation(operations.CreateInventorySalesOrder);
+  const [create, creation] = useMutation(CreateInventorySalesOrderDocument);
   const chosen = itemId || items.data?.inventoryItems.nodes[0]?.id || '';
 
   const submit = async (event: FormEvent) => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { operations } from '../operations';
+import { InventoryOfTicketDocument } from '../generated/operations';
 import type { Scope } from '../types';
 import { ErrorMessage } from './ErrorMessage';
 import { InventoryActivity } from './InventoryActivity';
@@ -16,7 +16,7 @@ type InventoryView = (typeof TABS)[number];
 export function InventoryTab({ ticketId }: { ticketId: string }) {
   const [tab, setTab] = useState<InventoryView>('Overview');
   const [scope, setScope] = useState<Scope>('ALL_OF_CONTACT');
-  const { data, previousData, error, loading, refetch } = useQuery(operations.InventoryOfTicket, {
+  const { data, previousData, error, loading, refetch } = useQuery(InventoryOfTicketDocument, {
     variables: { id: ticketId, scope },
     errorPolicy: 'all',
   });

@@ -1,7 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { money, words } from '../format';
-import { operations } from '../operations';
+import {
+  CreateTicketDocument,
+  NewTicketFormDocument,
+  SearchAccountsDocument,
+} from '../generated/operations';
 import { navigate } from '../route';
 import { BillingOverviewFigures } from './BillingOverviewFigures';
 import { ErrorMessage } from './ErrorMessage';
@@ -23,16 +27,16 @@ export function NewTicketForm() {
   const [contactId, setContactId] = useState('');
   const [subject, setSubject] = useState('');
   const [departmentId, setDepartmentId] = useState('');
-  const [findAccounts, accounts] = useLazyQuery(operations.SearchAccounts);
+  const [findAccounts, accounts] = useLazyQuery(SearchAccountsDocument);
   useEffect(() => {
     const timer = window.setTimeout(() => setTyped(contactText.trim()), TYPING_PAUSE_MS);
     return () => window.clearTimeout(timer);
   }, [contactText]);
-  const form = useQuery(operations.NewTicketForm, {
+  const form = useQuery(NewTicketFormDocument, {
     variables: { contact: typed, accountId },
     skip: !accountId || typed.length < MIN_CONTACT_TEXT,
   });
-  const [createTicket, creation] = useMutation(operations.CreateTicket);
+  const [createTicket, creation] = useMutation(CreateTicketDocument);
   const departments = form.data?.departments ?? [];
   const chosenDepartment = departmentId || departments[0]?.id || '';
 

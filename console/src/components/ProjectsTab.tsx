@@ -1,11 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { date, words } from '../format';
-import { operations } from '../operations';
+import { ProjectsOfAccountDocument } from '../generated/operations';
 import { ErrorMessage } from './ErrorMessage';
 
 /** PRJ-2: the projects of the client organization linked to the account, with their progress. */
 export function ProjectsTab({ accountId }: { accountId: string }) {
-  const { data, error, loading } = useQuery(operations.ProjectsOfAccount, {
+  const { data, error, loading } = useQuery(ProjectsOfAccountDocument, {
     variables: { id: accountId },
     errorPolicy: 'all',
   });

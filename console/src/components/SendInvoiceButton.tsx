@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { operations } from '../operations';
+import { SendInventoryInvoiceDocument } from '../generated/operations';
 import type { Allowance } from '../permissions';
 import type { InventoryInvoice } from '../types';
 import { ErrorMessage } from './ErrorMessage';
@@ -10,7 +10,7 @@ export function SendInvoiceButton(props: {
   allowance: Allowance;
   onSent: () => void;
 }) {
-  const [send, sending] = useMutation(operations.SendInventoryInvoice);
+  const [send, sending] = useMutation(SendInventoryInvoiceDocument);
   const submit = async () => {
     try {
       await send({ variables: { id: props.invoice.id } });

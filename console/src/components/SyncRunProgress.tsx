@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { words } from '../format';
-import { operations } from '../operations';
+import { DeskSyncRunDocument } from '../generated/operations';
 import type { SyncRunStatus } from '../types';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -10,7 +10,7 @@ const FINISHED: SyncRunStatus[] = ['SUCCEEDED', 'FAILED', 'STOPPED'];
 
 /** A running sync run, asked again every second until it has ended. */
 export function SyncRunProgress({ runId }: { runId: string }) {
-  const { data, error, stopPolling } = useQuery(operations.DeskSyncRun, {
+  const { data, error, stopPolling } = useQuery(DeskSyncRunDocument, {
     variables: { id: runId },
     pollInterval: POLL_MS,
     fetchPolicy: 'network-only',

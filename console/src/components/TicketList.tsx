@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { date, words } from '../format';
-import { operations } from '../operations';
+import { TicketByNumberDocument, TicketListDocument } from '../generated/operations';
 import { hrefOf, navigate } from '../route';
 import type { TicketStatus } from '../types';
 import { ErrorMessage } from './ErrorMessage';
@@ -17,7 +17,7 @@ export function TicketList() {
   const [number, setNumber] = useState('');
   const [lookupError, setLookupError] = useState<unknown>(null);
   const after = cursors[cursors.length - 1];
-  const { data, error, loading } = useQuery(operations.TicketList, {
+  const { data, error, loading } = useQuery(TicketListDocument, {
     variables: { first: PAGE_SIZE, after, filter: status ? { status } : null },
     // A profile that may not see accounts still sees its tickets, the account left empty.
     errorPolicy: 'all',
@@ -27,7 +27,7 @@ export function TicketList() {
     event.preventDefault();
     setLookupError(null);
     const { data: found, error: failed } = await client.query({
-      query: operations.TicketByNumber,
+      query: TicketByNumberDocument,
       variables: { number: Number(number) },
     });
     if (found?.ticketByNumber) navigate({ page: 'ticket', id: found.ticketByNumber.id });

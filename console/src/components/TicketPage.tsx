@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { date, words } from '../format';
-import { operations } from '../operations';
+import { TicketDetailDocument } from '../generated/operations';
 import { AccountCard } from './AccountCard';
 import { BillingTab } from './BillingTab';
 import { BooksTab } from './BooksTab';
@@ -17,7 +17,7 @@ type Integration = (typeof INTEGRATIONS)[number];
 /** One ticket: its contact and account, and one tab per integration. */
 export function TicketPage({ id }: { id: string }) {
   const [tab, setTab] = useState<Integration>('Inventory');
-  const { data, error, loading } = useQuery(operations.TicketDetail, {
+  const { data, error, loading } = useQuery(TicketDetailDocument, {
     variables: { id },
     errorPolicy: 'all',
   });
