@@ -55,6 +55,38 @@ describe('subgraphFetcher', () => {
     }
   });
 
+  it('answers an HTTP error like fetch: not ok, its body readable once, headers in any case', async () => {
+    const failing = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(503, 'Service Unavailable', {
+          'Content-Type': 'application/json',
+          'Retry-After': '5',
+        });
+        res.end('{"errors":[{"message":"down"}]}');
+      });
+    });
+    await new Promise<void>((resolve) => failing.listen(0, resolve));
+    const url = `http://localhost:${(failing.address() as AddressInfo).port}/graphql`;
+    try {
+      const answer = await subgraphFetcher(2000)(url, post);
+      expect(answer.ok).toBe(false);
+      expect(answer.status).toBe(503);
+      expect(answer.statusText).toBe('Service Unavailable');
+      expect(answer.url).toBe(url);
+      expect(answer.headers.get('retry-after')).toBe('5');
+      expect(answer.headers.get('Content-Type')).toBe('application/json');
+      const copy = answer.clone();
+      expect(await answer.json()).toEqual({ errors: [{ message: 'down' }] });
+      expect(answer.bodyUsed).toBe(true);
+      await expect(answer.text()).rejects.toThrow('already been read');
+      expect(await copy.text()).toBe('{"errors":[{"message":"down"}]}');
+    } finally {
+      failing.closeAllConnections();
+      await new Promise<void>((resolve) => failing.close(() => resolve()));
+    }
+  });
+
   it('resends once on a new socket a call reset on a reused one', async () => {
     const subgraph = await server('reset');
     const fetcher = subgraphFetcher(2000);

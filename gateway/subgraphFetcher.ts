@@ -1,9 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { SubgraphAnswer } from './subgraphAnswer';
 
 /**
- * Subgraph calls over Node's http module with keep-alive agents, answered as a WHATWG Response.
+ * Subgraph calls over Node's http module with keep-alive agents, answered as fetch would.
  * Node's fetch (undici) cost the gateway more CPU per call than the subgraph spent answering a
  * ticket by id (docs/performance.md); the gateway needs none of what fetch adds (streams,
  * redirects, CORS), only POSTs of JSON to known URLs. `timeoutMs` bounds the whole call: past
@@ -35,7 +36,7 @@ export function subgraphFetcher(timeoutMs: number): Fetcher {
     'https:': new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
   };
   const call = (url: string, init: FetcherRequestInit = {}, retry = true) =>
-    new Promise<Response>((resolve, reject) => {
+    new Promise<SubgraphAnswer>((resolve, reject) => {
       const target = new URL(url);
       const transport = target.protocol === 'https:' ? https : http;
       const request = transport.request(
@@ -51,20 +52,7 @@ export function subgraphFetcher(timeoutMs: number): Fetcher {
           response.on('error', reject);
           response.on('end', () => {
             clearTimeout(deadline);
-            const headers = new Headers();
-            for (const [name, value] of Object.entries(response.headers)) {
-              if (value === undefined) continue;
-              for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
-            }
-            const status = response.statusCode ?? 500;
-            const body = chunks.length === 0 || status === 204 || status === 304;
-            resolve(
-              new Response(body ? null : Buffer.concat(chunks), {
-                status,
-                statusText: response.statusMessage ?? '',
-                headers,
-              }),
-            );
+            resolve(SubgraphAnswer.of(url, response, Buffer.concat(chunks)));
           });
         },
       );
@@ -82,5 +70,6 @@ export function subgraphFetcher(timeoutMs: number): Fetcher {
       });
       request.end(init.body);
     });
-  return call as unknown as Fetcher;
+  const fetcher: Fetcher = (url, init) => call(url, init);
+  return fetcher;
 }

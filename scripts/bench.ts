@@ -12,6 +12,7 @@ import { argument, positiveArgument, scaleArgument } from './args';
 import { openBenchServer, prepareDataset, StatementStatistics } from './bench/database';
 import {
   BenchFigures,
+  cpuTable,
   evaluateTargets,
   latencyOf,
   RunFigures,
@@ -20,9 +21,10 @@ import {
   StatementCount,
   targetLines,
 } from './bench/figures';
+import { startBareHop } from './bench/bareHop';
 import { startBenchGraph, type BenchGraph } from './bench/graph';
 import type { LoadLine, LoadSpec } from './bench/load';
-import { MemorySampler } from './bench/memory';
+import { cpuTimes, MemorySampler } from './bench/memory';
 import {
   Inputs,
   LIST_COMPARISONS,
@@ -36,6 +38,8 @@ import {
 const log = logger('bench');
 const settings = config();
 const SERVICES = ['gateway', 'desk', 'inventory', 'billing', 'books', 'projects'];
+/** The bare hop (`ticketBareHop`) runs in this process; its CPU column in the table. */
+const BARE_HOP = 'bare hop';
 
 interface Flags {
   scale: number;
@@ -272,11 +276,13 @@ async function measure(
   });
   await options.statistics?.reset();
   const started = Date.now();
+  const cpuBefore = cpuTimes(options.memory.pids);
   const result = await load({
     connections: options.connections,
     durationSeconds: options.durationSeconds,
     requests,
   });
+  const cpuMs = cpuSpent(cpuBefore, cpuTimes(options.memory.pids));
   const statements = options.statistics ? await options.statistics.count() : null;
   const figures: RunFigures = {
     operation,
@@ -289,6 +295,7 @@ async function measure(
     errors: result.errors,
     statementsPerRequest: statements === null ? null : statements / Math.max(1, result.requests),
     peakRssMiB: options.memory.peakSince(started),
+    cpuMsPerRequest: perRequest(cpuMs, result.requests),
   };
   log.info(
     {
@@ -330,6 +337,26 @@ async function soak(client: Client, flags: Flags, memory: MemorySampler): Promis
   };
 }
 
+function cpuSpent(before: Record<string, number>, after: Record<string, number>) {
+  const spent: Record<string, number> = {};
+  for (const [name, ms] of Object.entries(after)) {
+    if (before[name] !== undefined) spent[name] = ms - before[name];
+  }
+  return spent;
+}
+
+function addTimes(sum: Record<string, number>, more: Record<string, number>) {
+  const total = { ...sum };
+  for (const [name, ms] of Object.entries(more)) total[name] = (total[name] ?? 0) + ms;
+  return total;
+}
+
+function perRequest(cpuMs: Record<string, number>, requests: number) {
+  return Object.fromEntries(
+    Object.entries(cpuMs).map(([name, ms]) => [name, ms / Math.max(1, requests)]),
+  );
+}
+
 /** One side of a comparison: what it loads, and where its figures come from. */
 interface Side {
   operation: string;
@@ -339,6 +366,8 @@ interface Side {
   statistics: StatementStatistics | null;
   /** Load before the slices, which a graph just started needs more of. */
   warmupSeconds: number;
+  /** Processes whose CPU time the side counts, when not only the graph's services. */
+  pids?: Record<string, number>;
 }
 
 /**
@@ -357,10 +386,18 @@ async function alternating(sides: readonly Side[], flags: Flags): Promise<RunFig
     });
   }
   const started = Date.now();
-  const sums = sides.map(() => ({ latencies: [] as number[], requests: 0, errors: 0, sql: 0 }));
+  const sums = sides.map(() => ({
+    latencies: [] as number[],
+    requests: 0,
+    errors: 0,
+    sql: 0,
+    cpuMs: {} as Record<string, number>,
+  }));
   for (let slice = 0; slice < SLICES; slice += 1) {
     for (const [index, side] of sides.entries()) {
       await side.statistics?.reset();
+      const pids = side.pids ?? side.memory.pids;
+      const cpuBefore = cpuTimes(pids);
       const result = await load({
         connections: flags.connections,
         durationSeconds: sliceSeconds,
@@ -368,6 +405,7 @@ async function alternating(sides: readonly Side[], flags: Flags): Promise<RunFig
         latencies: true,
       });
       const sum = sums[index];
+      sum.cpuMs = addTimes(sum.cpuMs, cpuSpent(cpuBefore, cpuTimes(pids)));
       sum.latencies.push(...(result.latenciesMs ?? []));
       sum.requests += result.requests;
       sum.errors += result.errors;
@@ -387,6 +425,7 @@ async function alternating(sides: readonly Side[], flags: Flags): Promise<RunFig
       errors: sum.errors,
       statementsPerRequest: side.statistics ? sum.sql / Math.max(1, sum.requests) : null,
       peakRssMiB: side.memory.peakSince(started),
+      cpuMsPerRequest: perRequest(sum.cpuMs, sum.requests),
     };
     log.info({ operation: side.operation, scale: side.scale, ...figures.latencyMs }, 'measured');
     return figures;
@@ -436,11 +475,21 @@ async function benchDataset(
       if (operation === 'ticket') {
         // Alternating, as the target compares the two.
         const validFor = 2 * (flags.warmupSeconds + flags.durationSeconds) + 120;
-        const sides = [
-          side('ticket', [gatewayRequest(client, 'ticket')]),
-          side('ticketDirect', [directDeskRequest(client, validFor)]),
-        ];
-        runs.push(...(await alternating(sides, flags)));
+        const direct = directDeskRequest(client, validFor);
+        const hop = await startBareHop(direct.url);
+        try {
+          const sides = [
+            side('ticket', [gatewayRequest(client, 'ticket')]),
+            side('ticketDirect', [direct]),
+            {
+              ...side('ticketBareHop', [{ ...direct, url: hop.url }]),
+              pids: { ...memory.pids, [BARE_HOP]: process.pid },
+            },
+          ];
+          runs.push(...(await alternating(sides, flags)));
+        } finally {
+          await hop.stop();
+        }
       } else {
         runs.push(await measure(operation, [gatewayRequest(client, operation)], common));
       }
@@ -525,6 +574,10 @@ function report(figures: BenchFigures, flags: Flags, jsonFile: string, logFile: 
       )}`,
     );
   }
+  const hopped = figures.runs.some((r) => r.cpuMsPerRequest[BARE_HOP] !== undefined);
+  console.log(
+    `\nCPU per request, by service\n${cpuTable(figures.runs, hopped ? [...SERVICES, BARE_HOP] : SERVICES)}`,
+  );
   if (figures.scaleComparison) {
     console.log(
       `\nscale ${flags.scale} and ${flags.scale * 10}, both graphs up, loaded in alternating slices\n${runTable(figures.scaleComparison, SERVICES)}`,

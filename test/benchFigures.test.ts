@@ -1,5 +1,6 @@
 import {
   BenchFigures,
+  cpuTable,
   evaluateTargets,
   latencyOf,
   percentile,
@@ -21,6 +22,7 @@ function runOf(operation: string, scale: number, p50: number, p99 = p50 * 2): Ru
     errors: 0,
     statementsPerRequest: 4,
     peakRssMiB: { gateway: 300, desk: 250 },
+    cpuMsPerRequest: { gateway: 1, desk: 1 },
   };
 }
 
@@ -123,6 +125,16 @@ describe('benchmark figures', () => {
     expect(printed.split('\n')[2]).toMatch(
       /^ticket\s+1\s+20\s+100\.0\s+12\.5\s+18\.8\s+25\.0\s+0\s+4\.00\s+300\s+250$/,
     );
+    const cpu = cpuTable(
+      [
+        { ...runOf('ticket', 1, 12.5), cpuMsPerRequest: { gateway: 0.6, desk: 0.75 } },
+        { ...runOf('ticketBareHop', 1, 10), cpuMsPerRequest: { desk: 0.6, 'bare hop': 0.16 } },
+      ],
+      ['gateway', 'desk', 'bare hop'],
+    ).split('\n');
+    expect(cpu[0]).toMatch(/^operation\s+scale\s+gateway CPU ms\/req\s+desk CPU ms\/req/);
+    expect(cpu[2]).toMatch(/^ticket\s+1\s+0\.60\s+0\.75\s+–$/);
+    expect(cpu[3]).toMatch(/^ticketBareHop\s+1\s+–\s+0\.60\s+0\.16$/);
     const lines = targetLines([
       { target: 'a', pass: true, detail: 'x' },
       { target: 'b', pass: false, detail: 'y' },

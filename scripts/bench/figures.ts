@@ -26,7 +26,10 @@ export function latencyOf(latenciesMs: readonly number[]): Latency {
 
 /** One load run of one operation (or a mix) against one dataset. */
 export interface RunFigures {
-  /** `customer360`, `agentQueue`, `accountOverview`, `ticket`, `ticketDirect`, or `mixed`. */
+  /**
+   * `customer360`, `agentQueue`, `accountOverview`, `ticket`, `ticketDirect`, `ticketBareHop`
+   * (the direct call through a bare Node HTTP hop), or `mixed`.
+   */
   operation: string;
   scale: number;
   connections: number;
@@ -40,6 +43,8 @@ export interface RunFigures {
   statementsPerRequest: number | null;
   /** Highest resident set size of each service during the run, in MiB. */
   peakRssMiB: Record<string, number>;
+  /** CPU time each service spent during the run over requests answered, in ms. */
+  cpuMsPerRequest: Record<string, number>;
 }
 
 /** Statements of one request, measured alone (requests sent one after the other). */
@@ -217,6 +222,20 @@ export function runTable(runs: readonly RunFigures[], services: readonly string[
       String(r.errors),
       r.statementsPerRequest === null ? 'n/a' : fixed(r.statementsPerRequest, 2),
       ...services.map((s) => (r.peakRssMiB[s] === undefined ? '–' : fixed(r.peakRssMiB[s], 0))),
+    ]),
+  );
+}
+
+/** What each service's CPU cost per request: where a path through the graph spends its time. */
+export function cpuTable(runs: readonly RunFigures[], services: readonly string[]): string {
+  return table(
+    ['operation', 'scale', ...services.map((s) => `${s} CPU ms/req`)],
+    runs.map((r) => [
+      r.operation,
+      String(r.scale),
+      ...services.map((s) =>
+        r.cpuMsPerRequest[s] === undefined ? '–' : fixed(r.cpuMsPerRequest[s], 2),
+      ),
     ]),
   );
 }
