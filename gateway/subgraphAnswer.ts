@@ -3,51 +3,51 @@ import type { FetcherHeaders, FetcherResponse } from '@apollo/utils.fetcher';
 
 /** A subgraph's response headers, names lower-cased, repeated values joined as fetch joins them. */
 class AnswerHeaders implements FetcherHeaders {
-  private readonly values_ = new Map<string, string>();
+  private readonly byName = new Map<string, string>();
 
   constructor(raw: IncomingHttpHeaders) {
     for (const [name, value] of Object.entries(raw)) {
       if (value === undefined) continue;
-      this.values_.set(name, Array.isArray(value) ? value.join(', ') : value);
+      this.byName.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
   }
 
   append(name: string, value: string): void {
     const key = name.toLowerCase();
-    const existing = this.values_.get(key);
-    this.values_.set(key, existing === undefined ? value : `${existing}, ${value}`);
+    const existing = this.byName.get(key);
+    this.byName.set(key, existing === undefined ? value : `${existing}, ${value}`);
   }
 
   delete(name: string): void {
-    this.values_.delete(name.toLowerCase());
+    this.byName.delete(name.toLowerCase());
   }
 
   get(name: string): string | null {
-    return this.values_.get(name.toLowerCase()) ?? null;
+    return this.byName.get(name.toLowerCase()) ?? null;
   }
 
   has(name: string): boolean {
-    return this.values_.has(name.toLowerCase());
+    return this.byName.has(name.toLowerCase());
   }
 
   set(name: string, value: string): void {
-    this.values_.set(name.toLowerCase(), value);
+    this.byName.set(name.toLowerCase(), value);
   }
 
   entries(): IterableIterator<[string, string]> {
-    return this.values_.entries();
+    return this.byName.entries();
   }
 
   keys(): IterableIterator<string> {
-    return this.values_.keys();
+    return this.byName.keys();
   }
 
   values(): IterableIterator<string> {
-    return this.values_.values();
+    return this.byName.values();
   }
 
   [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.values_.entries();
+    return this.byName.entries();
   }
 }
 

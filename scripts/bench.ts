@@ -22,9 +22,10 @@ import {
   targetLines,
 } from './bench/figures';
 import { startBareHop } from './bench/bareHop';
+import { CpuMeter } from './bench/cpu';
 import { startBenchGraph, type BenchGraph } from './bench/graph';
 import type { LoadLine, LoadSpec } from './bench/load';
-import { cpuTimes, MemorySampler } from './bench/memory';
+import { MemorySampler } from './bench/memory';
 import {
   Inputs,
   LIST_COMPARISONS,
@@ -276,13 +277,14 @@ async function measure(
   });
   await options.statistics?.reset();
   const started = Date.now();
-  const cpuBefore = cpuTimes(options.memory.pids);
-  const result = await load({
-    connections: options.connections,
-    durationSeconds: options.durationSeconds,
-    requests,
-  });
-  const cpuMs = cpuSpent(cpuBefore, cpuTimes(options.memory.pids));
+  const cpu = new CpuMeter(options.memory.pids);
+  const result = await cpu.during(() =>
+    load({
+      connections: options.connections,
+      durationSeconds: options.durationSeconds,
+      requests,
+    }),
+  );
   const statements = options.statistics ? await options.statistics.count() : null;
   const figures: RunFigures = {
     operation,
@@ -295,7 +297,7 @@ async function measure(
     errors: result.errors,
     statementsPerRequest: statements === null ? null : statements / Math.max(1, result.requests),
     peakRssMiB: options.memory.peakSince(started),
-    cpuMsPerRequest: perRequest(cpuMs, result.requests),
+    cpuMsPerRequest: cpu.perRequest(result.requests),
   };
   log.info(
     {
@@ -337,26 +339,6 @@ async function soak(client: Client, flags: Flags, memory: MemorySampler): Promis
   };
 }
 
-function cpuSpent(before: Record<string, number>, after: Record<string, number>) {
-  const spent: Record<string, number> = {};
-  for (const [name, ms] of Object.entries(after)) {
-    if (before[name] !== undefined) spent[name] = ms - before[name];
-  }
-  return spent;
-}
-
-function addTimes(sum: Record<string, number>, more: Record<string, number>) {
-  const total = { ...sum };
-  for (const [name, ms] of Object.entries(more)) total[name] = (total[name] ?? 0) + ms;
-  return total;
-}
-
-function perRequest(cpuMs: Record<string, number>, requests: number) {
-  return Object.fromEntries(
-    Object.entries(cpuMs).map(([name, ms]) => [name, ms / Math.max(1, requests)]),
-  );
-}
-
 /** One side of a comparison: what it loads, and where its figures come from. */
 interface Side {
   operation: string;
@@ -386,26 +368,25 @@ async function alternating(sides: readonly Side[], flags: Flags): Promise<RunFig
     });
   }
   const started = Date.now();
-  const sums = sides.map(() => ({
+  const sums = sides.map((side) => ({
     latencies: [] as number[],
     requests: 0,
     errors: 0,
     sql: 0,
-    cpuMs: {} as Record<string, number>,
+    cpu: new CpuMeter(side.pids ?? side.memory.pids),
   }));
   for (let slice = 0; slice < SLICES; slice += 1) {
     for (const [index, side] of sides.entries()) {
       await side.statistics?.reset();
-      const pids = side.pids ?? side.memory.pids;
-      const cpuBefore = cpuTimes(pids);
-      const result = await load({
-        connections: flags.connections,
-        durationSeconds: sliceSeconds,
-        requests: side.requests,
-        latencies: true,
-      });
       const sum = sums[index];
-      sum.cpuMs = addTimes(sum.cpuMs, cpuSpent(cpuBefore, cpuTimes(pids)));
+      const result = await sum.cpu.during(() =>
+        load({
+          connections: flags.connections,
+          durationSeconds: sliceSeconds,
+          requests: side.requests,
+          latencies: true,
+        }),
+      );
       sum.latencies.push(...(result.latenciesMs ?? []));
       sum.requests += result.requests;
       sum.errors += result.errors;
@@ -425,7 +406,7 @@ async function alternating(sides: readonly Side[], flags: Flags): Promise<RunFig
       errors: sum.errors,
       statementsPerRequest: side.statistics ? sum.sql / Math.max(1, sum.requests) : null,
       peakRssMiB: side.memory.peakSince(started),
-      cpuMsPerRequest: perRequest(sum.cpuMs, sum.requests),
+      cpuMsPerRequest: sum.cpu.perRequest(sum.requests),
     };
     log.info({ operation: side.operation, scale: side.scale, ...figures.latencyMs }, 'measured');
     return figures;

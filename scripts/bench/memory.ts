@@ -17,32 +17,6 @@ export function residentMiB(pid: number): number | null {
   }
 }
 
-/** Clock ticks per second of /proc's CPU times (USER_HZ): 100 on every Linux Node runs on. */
-const TICKS_PER_SECOND = 100;
-
-/** CPU time a process has used so far, user and system, in ms; null once it has exited. */
-function cpuMilliseconds(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return (ticks * 1000) / TICKS_PER_SECOND;
-  } catch {
-    return null;
-  }
-}
-
-/** Every service's CPU time so far, in ms: subtract two readings for what a run cost. */
-export function cpuTimes(pids: Record<string, number>): Record<string, number> {
-  const times: Record<string, number> = {};
-  for (const [name, pid] of Object.entries(pids)) {
-    const ms = cpuMilliseconds(pid);
-    if (ms !== null) times[name] = ms;
-  }
-  return times;
-}
-
 /** Samples every service's resident memory once a second while the benchmark runs. */
 export class MemorySampler {
   private readonly samples: Sample[] = [];
